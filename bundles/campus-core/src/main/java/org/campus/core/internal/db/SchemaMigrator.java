@@ -1,0 +1,40 @@
+package org.campus.core.internal.db;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Brings the Campus schema up to date with the versioned migrations under {@code db/migration}. */
+public final class SchemaMigrator {
+
+    public static final String LOCATION = "db/migration";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+
+    private SchemaMigrator() {
+    }
+
+    /**
+     * Applies every pending migration. {@code resources} lists them; {@code null} lets Flyway
+     * scan the class path instead (outside OSGi).
+     */
+    public static String migrate(DataSource dataSource, ClassLoader classLoader, ResourceProvider resources) {
+        var config = Flyway.configure(classLoader)
+                .dataSource(dataSource)
+                .locations("classpath:" + LOCATION)
+                .table("campus_schema_history")
+                .baselineOnMigrate(false)
+                .validateMigrationNaming(true);
+        if (resources != null) {
+            config = config.resourceProvider(resources);
+        }
+        MigrateResult result = config.load().migrate();
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info("Campus schema at version {} ({} migration(s) applied)", version, result.migrationsExecuted);
+        return version;
+    }
+}

@@ -1,0 +1,171 @@
+package org.campus.core.internal.sharing;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.campus.api.ConflictException;
+import org.campus.api.NotFoundException;
+import org.campus.api.Page;
+import org.campus.api.PageRequest;
+import org.campus.api.sharing.NewShare;
+import org.campus.api.sharing.ShareProgress;
+import org.campus.api.sharing.ShareProgressService;
+import org.campus.api.sharing.ShareQuery;
+import org.campus.api.sharing.ShareStatus;
+import org.campus.api.sharing.ShareStatusChange;
+import org.campus.api.sharing.SourceDeleted;
+import org.campus.core.internal.db.CampusSchema;
+import org.campus.core.internal.db.Cursors;
+import org.campus.core.internal.db.Transactions;
+import org.campus.core.internal.event.Events;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+@Component(service = ShareProgressService.class)
+public class ShareProgressServiceImpl implements ShareProgressService {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("campus.audit");
+
+    private final Transactions tx;
+    private final Events events;
+    private final Clock clock;
+    private final ShareRepository repository = new ShareRepository();
+
+    @Activate
+    public ShareProgressServiceImpl(
+            @Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
+            @Reference EventAdmin eventAdmin,
+            @Reference CampusSchema schema) {
+        this(new Transactions(jpa), new Events(eventAdmin), Clock.systemUTC());
+    }
+
+    ShareProgressServiceImpl(Transactions tx, Events events, Clock clock) {
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public ShareProgress start(NewShare share) {
+        ShareRules.checkNewShare(share);
+        long now = clock.millis();
+        ShareProgress created = tx.write(em -> {
+            ShareEntity e = new ShareEntity();
+            e.setCourseId(share.courseId());
+            e.setUserId(share.userId());
+            e.setType(share.type().code());
+            e.setCmId(share.cmId());
+            e.setStatus(ShareStatus.IN_PROGRESS.code());
+            e.setTimeCreated(now);
+            e.setTimeModified(now);
+            em.persist(e);
+            em.persist(new ShareEventEntity(e, ShareStatus.IN_PROGRESS.code(), now, null, null));
+            em.flush();
+            return ShareMapper.toValue(e);
+        });
+        AUDIT.info("share {} started by user {} in course {}", created.id(), created.userId(), created.courseId());
+        events.post(TOPIC_STARTED, "id", created.id(), "courseId", created.courseId(),
+                "userId", created.userId(), "status", created.status().code());
+        return created;
+    }
+
+    @Override
+    public ShareProgress markSent(long id, String resourceUrl) {
+        ShareRules.checkResourceUrl(resourceUrl);
+        return changeStatus(id, ShareStatus.SENT, resourceUrl, null, TOPIC_SENT);
+    }
+
+    @Override
+    public ShareProgress markError(long id, String message) {
+        ShareRules.checkMessage(message);
+        return changeStatus(id, ShareStatus.ERROR, null, message, TOPIC_ERROR);
+    }
+
+    private ShareProgress changeStatus(long id, ShareStatus next, String resourceUrl, String message, String topic) {
+        long now = clock.millis();
+        ShareProgress changed = tx.write(em -> {
+            ShareEntity e = require(em, id);
+            ShareStatus current = ShareStatus.fromCode(e.getStatus()).orElseThrow();
+            if (!current.canMoveTo(next)) {
+                throw new ConflictException("share " + id + " is " + current.code()
+                        + " and cannot become " + next.code() + "; only an in_progress share changes status");
+            }
+            e.setStatus(next.code());
+            e.setTimeModified(now);
+            if (resourceUrl != null) {
+                e.setResourceUrl(resourceUrl);
+            }
+            if (message != null) {
+                e.setErrorMessage(message);
+            }
+            em.persist(new ShareEventEntity(e, next.code(), now, resourceUrl, message));
+            em.flush();
+            return ShareMapper.toValue(e);
+        });
+        AUDIT.info("share {} marked {}", id, next.code());
+        events.post(topic, "id", changed.id(), "courseId", changed.courseId(),
+                "userId", changed.userId(), "status", changed.status().code());
+        return changed;
+    }
+
+    @Override
+    public Optional<ShareProgress> find(long id) {
+        return tx.read(em -> Optional.ofNullable(em.find(ShareEntity.class, id)).map(ShareMapper::toValue));
+    }
+
+    @Override
+    public List<ShareStatusChange> timeline(long id) {
+        return tx.read(em -> {
+            require(em, id);
+            return repository.timeline(em, id).stream().map(ShareMapper::toValue).collect(Collectors.toList());
+        });
+    }
+
+    @Override
+    public Page<ShareProgress> list(ShareQuery query, PageRequest page) {
+        Long afterId = Cursors.decodeId(page.cursor());
+        List<ShareEntity> rows = tx.read(em -> repository.page(em, query, afterId, page.limit() + 1));
+        boolean more = rows.size() > page.limit();
+        List<ShareProgress> items = rows.stream().limit(page.limit()).map(ShareMapper::toValue)
+                .collect(Collectors.toList());
+        String next = more ? Cursors.afterId(items.get(items.size() - 1).id()) : null;
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public int markSourceDeleted(SourceDeleted deleted) {
+        if (deleted.courseId() <= 0) {
+            throw new org.campus.api.InvalidInputException("courseId", "must be a positive id");
+        }
+        if (deleted.cmId() != null && deleted.cmId() <= 0) {
+            throw new org.campus.api.InvalidInputException("cmId", "must be a positive id");
+        }
+        long now = clock.millis();
+        int touched = tx.write(em -> {
+            int n = repository.markSourceDeleted(em, deleted.courseId(), deleted.cmId(), now);
+            // bulk updates bypass the shared cache; drop what it holds so reads see the flag
+            em.getEntityManagerFactory().getCache().evict(ShareEntity.class);
+            return n;
+        });
+        AUDIT.info("source deleted in course {} (cm {}): {} share(s) marked", deleted.courseId(), deleted.cmId(), touched);
+        events.post(TOPIC_SOURCE_DELETED, "courseId", deleted.courseId(), "cmId", deleted.cmId(), "count", touched);
+        return touched;
+    }
+
+    private static ShareEntity require(EntityManager em, long id) {
+        ShareEntity e = em.find(ShareEntity.class, id);
+        if (e == null) {
+            throw NotFoundException.of("share", id);
+        }
+        return e;
+    }
+}
