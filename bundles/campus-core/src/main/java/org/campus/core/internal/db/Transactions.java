@@ -27,8 +27,9 @@ public final class Transactions {
         return run(TransactionType.Required, work);
     }
 
+    /** Aries JPA's resource-local template supports only REQUIRED; reads run in a short transaction too. */
     public <R> R read(Function<EntityManager, R> work) {
-        return run(TransactionType.Supports, work);
+        return run(TransactionType.Required, work);
     }
 
     private <R> R run(TransactionType type, Function<EntityManager, R> work) {

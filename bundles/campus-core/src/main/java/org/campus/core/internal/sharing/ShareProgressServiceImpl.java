@@ -45,13 +45,14 @@ public class ShareProgressServiceImpl implements ShareProgressService {
             @Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
             @Reference EventAdmin eventAdmin,
             @Reference CampusSchema schema) {
-        this(new Transactions(jpa), new Events(eventAdmin), Clock.systemUTC());
+        this(new Transactions(jpa), new Events(eventAdmin));
     }
 
-    ShareProgressServiceImpl(Transactions tx, Events events, Clock clock) {
+    /** For tests outside OSGi. A different arity from the DS constructor, which SCR picks by its parameter count. */
+    ShareProgressServiceImpl(Transactions tx, Events events) {
         this.tx = tx;
         this.events = events;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     @Override

@@ -1,0 +1,402 @@
+package org.campus.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The bare baseline: one Jetty 9.4 servlet (the Jetty that Pax Web runs inside Karaf) that serves
+ * the same two share-progress calls as Campus, on embedded Derby through plain JDBC and a dbcp2 pool
+ * of the size Campus uses. It does the same database work as Campus for each call:
+ * <ul>
+ * <li>{@code POST /campus/api/v1/share-progress}: the share row and its first status-timeline row,
+ * two inserts with generated keys in one transaction, then 201 with {@code Location} and the record
+ * as JSON;</li>
+ * <li>{@code GET /campus/api/v1/share-progress/{id}}: one select by primary key, 200 with the record.</li>
+ * </ul>
+ * JSON goes through Jackson both ways with the JSR-310 module, as in Campus. There is no
+ * authentication, no audit log and no event: that is what "bare" means, and what Campus is measured
+ * against.
+ *
+ * <p>Run by {@link ShareProgressBench} in a JVM of its own (see there why):
+ * {@code java -cp ... org.campus.bench.BaselineServer <db-dir> [port]}. It prints
+ * {@code BASELINE_READY port=<n>} once it serves, and stops when its standard input closes, so that it
+ * never outlives the bench that started it.
+ */
+public final class BaselineServer {
+
+    /** The line the parent waits for. */
+    static final String READY = "BASELINE_READY port=";
+
+    static final String CONTEXT = "/campus";
+    static final String PATH = "/api/v1/share-progress";
+
+    /** The migration Campus creates these tables with, copied in by the pom from campus-core. */
+    private static final String DDL_RESOURCE = "/campus-ddl/V1__share_progress.sql";
+
+    private static final String INSERT_SHARE = "INSERT INTO share_progress (course_id, user_id, share_type, cm_id,"
+            + " status, resource_url, error_message, time_created, time_modified, source_deleted,"
+            + " time_source_deleted, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO share_progress_event (share_id, status, event_time,"
+            + " resource_url, message) VALUES (?, ?, ?, ?, ?)";
+    private static final String SELECT_SHARE = "SELECT id, course_id, user_id, share_type, cm_id, status,"
+            + " resource_url, error_message, time_created, time_modified, source_deleted, time_source_deleted,"
+            + " version FROM share_progress WHERE id = ?";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The request body of a create. */
+    public record NewShareJson(Long courseId, Long userId, String type, Long cmId) {
+    }
+
+    /** A share as Campus returns it (the fields of org.campus.api.sharing.ShareProgress). */
+    public record ShareJson(long id, long courseId, long userId, String type, Long cmId, String status,
+            String resourceUrl, String errorMessage, Instant timeCreated, Instant timeModified,
+            boolean sourceDeleted, Instant timeSourceDeleted, long version) {
+    }
+
+    private final Server server;
+    private final BasicDataSource pool;
+
+    private BaselineServer(Server server, BasicDataSource pool) {
+        this.server = server;
+        this.pool = pool;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: BaselineServer <db-dir> [port]");
+            System.exit(64);
+        }
+        Path dbDir = Paths.get(args[0]).toAbsolutePath();
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        BaselineServer baseline = start(dbDir, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(baseline::stop, "baseline-stop"));
+        System.out.println(READY + baseline.port());
+        System.out.flush();
+        // stop when the parent closes our stdin (or dies)
+        try (InputStream in = System.in) {
+            while (in.read() >= 0) {
+                // nothing to read; EOF is the signal
+            }
+        } catch (IOException e) {
+            // parent gone: stop as well
+        }
+        System.exit(0);
+    }
+
+    /** Creates a fresh database in {@code dbDir} and serves on 127.0.0.1:{@code port} (0: a free one). */
+    static BaselineServer start(Path dbDir, int port) throws Exception {
+        deleteTree(dbDir);
+        Files.createDirectories(dbDir);
+        System.setProperty("derby.system.home", dbDir.toString());
+        System.setProperty("derby.stream.error.file", dbDir.resolve("derby.log").toString());
+
+        // as Campus's org.ops4j.datasource-campus: dbcp2, maxTotal 16, maxIdle 16, minIdle 2
+        BasicDataSource pool = new BasicDataSource();
+        pool.setDriverClassName("org.apache.derby.jdbc.EmbeddedDriver");
+        pool.setUrl("jdbc:derby:baseline;create=true");
+        pool.setMaxTotal(16);
+        pool.setMaxIdle(16);
+        pool.setMinIdle(2);
+        createSchema(pool);
+
+        Server server = new Server(); // default QueuedThreadPool, as Pax Web's default Jetty
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context.setContextPath(CONTEXT);
+        ServletHolder holder = new ServletHolder(new ShareProgressServlet(pool));
+        context.addServlet(holder, PATH);
+        context.addServlet(holder, PATH + "/*");
+        server.setHandler(context);
+        server.setStopAtShutdown(false);
+        server.start();
+        return new BaselineServer(server, pool);
+    }
+
+    int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    synchronized void stop() {
+        try {
+            if (server.isStarted()) {
+                server.stop();
+            }
+        } catch (Exception e) {
+            System.err.println("baseline: Jetty stop failed: " + e);
+        }
+        try {
+            pool.close();
+        } catch (SQLException e) {
+            System.err.println("baseline: pool close failed: " + e);
+        }
+        try {
+            java.sql.DriverManager.getConnection("jdbc:derby:;shutdown=true");
+        } catch (SQLException expected) {
+            // Derby reports a clean shutdown as an exception (XJ015)
+        }
+    }
+
+    private static void createSchema(BasicDataSource pool) throws IOException, SQLException {
+        String ddl;
+        try (InputStream in = BaselineServer.class.getResourceAsStream(DDL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + DDL_RESOURCE + " (copied from campus-core by the pom)");
+            }
+            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : statements(ddl)) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** Splits a migration script on the semicolons that end its statements, dropping -- comments. */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            int comment = line.indexOf("--");
+            String code = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (code.isEmpty()) {
+                continue;
+            }
+            current.append(code).append('\n');
+            if (code.endsWith(";")) {
+                String statement = current.toString().strip();
+                out.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The two calls, in plain servlet API and JDBC. */
+    static final class ShareProgressServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        private final transient BasicDataSource pool;
+
+        ShareProgressServlet(BasicDataSource pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String path = req.getPathInfo();
+            if (path != null && !path.equals("/")) {
+                problem(resp, 405, "POST only on the collection");
+                return;
+            }
+            NewShareJson in;
+            try {
+                in = JSON.readValue(req.getInputStream(), NewShareJson.class);
+            } catch (JsonProcessingException e) {
+                problem(resp, 400, "malformed JSON: " + e.getOriginalMessage());
+                return;
+            }
+            String invalid = validate(in);
+            if (invalid != null) {
+                problem(resp, 400, invalid);
+                return;
+            }
+            long now = System.currentTimeMillis();
+            long id;
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    try (PreparedStatement ps = c.prepareStatement(INSERT_SHARE, Statement.RETURN_GENERATED_KEYS)) {
+                        ps.setLong(1, in.courseId());
+                        ps.setLong(2, in.userId());
+                        ps.setString(3, in.type());
+                        if (in.cmId() == null) {
+                            ps.setNull(4, Types.BIGINT);
+                        } else {
+                            ps.setLong(4, in.cmId());
+                        }
+                        ps.setString(5, "in_progress");
+                        ps.setNull(6, Types.VARCHAR);
+                        ps.setNull(7, Types.VARCHAR);
+                        ps.setLong(8, now);
+                        ps.setLong(9, now);
+                        ps.setBoolean(10, false);
+                        ps.setNull(11, Types.BIGINT);
+                        ps.setLong(12, 1L);
+                        ps.executeUpdate();
+                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                            if (!keys.next()) {
+                                throw new SQLException("no generated key for share_progress");
+                            }
+                            id = keys.getLong(1);
+                        }
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT, Statement.RETURN_GENERATED_KEYS)) {
+                        ps.setLong(1, id);
+                        ps.setString(2, "in_progress");
+                        ps.setLong(3, now);
+                        ps.setNull(4, Types.VARCHAR);
+                        ps.setNull(5, Types.VARCHAR);
+                        ps.executeUpdate();
+                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                            keys.next();
+                        }
+                    }
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                logFailure("POST", e);
+                problem(resp, 500, "database: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
+                return;
+            }
+            Instant t = Instant.ofEpochMilli(now);
+            ShareJson out = new ShareJson(id, in.courseId(), in.userId(), in.type(), in.cmId(), "in_progress",
+                    null, null, t, t, false, null, 1L);
+            resp.setStatus(201);
+            resp.setHeader("Location", req.getContextPath() + PATH + "/" + id);
+            write(resp, out);
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String path = req.getPathInfo();
+            long id;
+            try {
+                id = Long.parseLong(path == null ? "" : path.substring(1));
+            } catch (NumberFormatException e) {
+                problem(resp, 404, "no such share");
+                return;
+            }
+            ShareJson out;
+            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_SHARE)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        problem(resp, 404, "share " + id + " not found");
+                        return;
+                    }
+                    long cmId = rs.getLong(5);
+                    Long cm = rs.wasNull() ? null : cmId;
+                    long deletedAt = rs.getLong(12);
+                    Instant timeSourceDeleted = rs.wasNull() ? null : Instant.ofEpochMilli(deletedAt);
+                    out = new ShareJson(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), cm,
+                            rs.getString(6), rs.getString(7), rs.getString(8),
+                            Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)),
+                            rs.getBoolean(11), timeSourceDeleted, rs.getLong(13));
+                }
+            } catch (SQLException e) {
+                logFailure("GET", e);
+                problem(resp, 500, "database: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
+                return;
+            }
+            resp.setStatus(200);
+            write(resp, out);
+        }
+
+        private static final java.util.concurrent.atomic.AtomicInteger LOGGED = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** Logs the first few database failures in full (to the baseline's log), then only counts them. */
+        private static void logFailure(String call, SQLException e) {
+            if (LOGGED.incrementAndGet() <= 5) {
+                System.err.println("baseline: " + call + " failed, SQLState " + e.getSQLState() + ":");
+                e.printStackTrace();
+            }
+        }
+
+        /** The checks Campus's ShareRules make on a new share. */
+        private static String validate(NewShareJson in) {
+            if (in == null) {
+                return "a JSON object is required";
+            }
+            if (in.courseId() == null || in.courseId() <= 0) {
+                return "courseId: must be a positive id";
+            }
+            if (in.userId() == null || in.userId() <= 0) {
+                return "userId: must be a positive id";
+            }
+            if ("activity".equals(in.type())) {
+                if (in.cmId() == null || in.cmId() <= 0) {
+                    return "cmId: an activity share needs a positive cmId";
+                }
+            } else if ("course".equals(in.type())) {
+                if (in.cmId() != null) {
+                    return "cmId: a course share has no cmId";
+                }
+            } else {
+                return "type: must be activity or course";
+            }
+            return null;
+        }
+
+        private static void write(HttpServletResponse resp, Object body) throws IOException {
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            resp.setContentType("application/json");
+            resp.setContentLength(bytes.length);
+            resp.getOutputStream().write(bytes);
+        }
+
+        private static void problem(HttpServletResponse resp, int status, String detail) throws IOException {
+            resp.setStatus(status);
+            byte[] bytes = JSON.writeValueAsBytes(java.util.Map.of("status", status, "detail", detail));
+            resp.setContentType("application/problem+json");
+            resp.setContentLength(bytes.length);
+            resp.getOutputStream().write(bytes);
+        }
+    }
+}

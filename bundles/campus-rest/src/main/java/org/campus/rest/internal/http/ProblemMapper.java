@@ -1,0 +1,56 @@
+package org.campus.rest.internal.http;
+
+import java.util.List;
+
+import org.campus.api.ConflictException;
+import org.campus.api.ForbiddenException;
+import org.campus.api.InvalidInputException;
+import org.campus.api.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The one mapping of exceptions to problem details for the whole API. Never leaks a stack trace. */
+public final class ProblemMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    public Problem toProblem(Throwable e) {
+        if (e instanceof InvalidInputException iie) {
+            return new Problem(400, "Bad Request", "The input is not valid: " + iie.getMessage(), iie.errors());
+        }
+        if (e instanceof NotFoundException) {
+            return new Problem(404, "Not Found", e.getMessage(), List.of());
+        }
+        if (e instanceof ConflictException) {
+            return new Problem(409, "Conflict", e.getMessage(), List.of());
+        }
+        if (e instanceof ForbiddenException) {
+            return new Problem(403, "Forbidden", e.getMessage(), List.of());
+        }
+        if (e instanceof PayloadTooLargeException) {
+            return new Problem(413, "Payload Too Large", e.getMessage(), List.of());
+        }
+        if (e instanceof UnsupportedMediaTypeException) {
+            return new Problem(415, "Unsupported Media Type", e.getMessage(), List.of());
+        }
+        LOG.error("Unexpected failure while answering an API request", e);
+        return new Problem(500, "Internal Server Error",
+                "The server failed to answer; the failure is logged.", List.of());
+    }
+
+    public ObjectNode toJson(Json json, Problem p) {
+        ObjectNode n = json.object();
+        n.put("type", p.type());
+        n.put("title", p.title());
+        n.put("status", p.status());
+        n.put("detail", p.detail());
+        if (!p.errors().isEmpty()) {
+            ArrayNode errors = n.putArray("errors");
+            p.errors().forEach(fe -> errors.addObject().put("field", fe.field()).put("message", fe.message()));
+        }
+        return n;
+    }
+}

@@ -1,0 +1,41 @@
+package org.campus.shell.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.campus.api.privacy.ErasureReport;
+import org.campus.api.privacy.ProviderInfo;
+
+/** The console tables of the privacy service: its providers, and what an erasure deleted. */
+final class PrivacyTables {
+
+    static final int MAX_DESCRIPTION_WIDTH = 80;
+
+    private PrivacyTables() {
+    }
+
+    static ShellTable providers(List<ProviderInfo> providers) {
+        ShellTable table = new ShellTable().emptyTableText("No privacy providers are registered.");
+        table.column("Name");
+        table.column("Description").maxSize(MAX_DESCRIPTION_WIDTH).wrap();
+        providers.forEach(p -> table.addRow().addContent(p.name(), Cells.text(p.description())));
+        return table;
+    }
+
+    /** One row per provider, by provider name. */
+    static ShellTable erasure(ErasureReport report) {
+        ShellTable table = new ShellTable().emptyTableText("No provider reported anything.");
+        table.column("Provider");
+        table.column("Deleted").alignRight();
+        report.deletedByProvider().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> table.addRow().addContent(e.getKey(), e.getValue()));
+        return table;
+    }
+
+    static String erasureTotal(ErasureReport report) {
+        int total = report.total();
+        return "Deleted " + total + (total == 1 ? " record" : " records") + " in total.";
+    }
+}

@@ -1,0 +1,58 @@
+package org.campus.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.File;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.junit.jupiter.api.Test;
+
+/** The ACL file names every command of the bundle, with the role that its kind of command needs. */
+class CommandAclTest {
+
+    private static final Map<String, String> EXPECTED = Map.of(
+            "share-list", "viewer",
+            "share-show", "viewer",
+            "privacy-providers", "viewer",
+            "share-mark", "admin",
+            "share-source-deleted", "admin",
+            "privacy-export", "admin",
+            "privacy-delete-user", "admin",
+            "privacy-delete-course", "admin");
+
+    @Test
+    void aclMatchesTheCommandsOfTheBundle() throws Exception {
+        Properties acl = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/acl/org.apache.karaf.command.acl.campus.cfg")) {
+            assertNotNull(in, "ACL file on the class path");
+            acl.load(in);
+        }
+        Map<String, String> actual = new TreeMap<>();
+        acl.forEach((k, v) -> actual.put((String) k, ((String) v).trim()));
+
+        assertEquals(new TreeMap<>(EXPECTED), actual);
+        assertEquals(new TreeMap<>(EXPECTED).keySet(), commandNames().keySet());
+    }
+
+    /** Every {@code campus:} command compiled into this package of the bundle (not of the tests). */
+    private static Map<String, String> commandNames() throws Exception {
+        URL classes = ShareListCommand.class.getProtectionDomain().getCodeSource().getLocation();
+        File dir = new File(new File(classes.toURI()), CommandAclTest.class.getPackageName().replace('.', '/'));
+        Map<String, String> names = new TreeMap<>();
+        for (File file : dir.listFiles((d, n) -> n.endsWith(".class"))) {
+            String className = CommandAclTest.class.getPackageName() + "." + file.getName().replace(".class", "");
+            Command command = Class.forName(className).getAnnotation(Command.class);
+            if (command != null) {
+                assertEquals("campus", command.scope(), className);
+                names.put(command.name(), className);
+            }
+        }
+        return names;
+    }
+}
