@@ -91,9 +91,15 @@ campus_pid() { [ -f "$CAMPUS_HOME/karaf.pid" ] && tr -d '[:space:]' < "$CAMPUS_H
 alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
 
 # stop_campus: bin/stop, then the pid Karaf wrote (only that one), if it is still there.
+CAMPUS_STARTED=0
 stop_campus() {
   local pid i
   pid=$(campus_pid)
+  # started moments ago: Karaf may not have written its pid file yet
+  for i in $(seq 1 20); do
+    [ -n "$pid" ] || [ "$CAMPUS_STARTED" != "1" ] && break
+    sleep 0.5; pid=$(campus_pid)
+  done
   if ! alive "$pid"; then return 0; fi
   log "stopping Campus (pid $pid)"
   "$CAMPUS_HOME/bin/stop" >/dev/null 2>&1 || true
@@ -140,6 +146,7 @@ if [ "$START_CAMPUS" = "1" ]; then
   trap 'exit 130' INT TERM
   export KARAF_REDIRECT="$TARGET_DIR/campus-console.log"
   log "starting Campus on 127.0.0.1:$PORT (console: $KARAF_REDIRECT, log: $CAMPUS_HOME/data/log/karaf.log)"
+  CAMPUS_STARTED=1
   "$CAMPUS_HOME/bin/start"
 
   # wait for HTTP, then for the API

@@ -50,7 +50,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * CAMPUS_LMS_API_KEY  (also read from the environment) sent to Campus as "Authorization: Bearer ..."
  * bench.threads     concurrent clients                 (16)
  * bench.client      urlconnection | jdk: the HTTP client (urlconnection; see LoadClient)
- * bench.warmup      warm-up per target, not measured   (10)
+ * bench.warmup      warm-up per target, not measured   (15)
  * bench.duration    measured time per target and round (10)
  * bench.rounds      measured rounds; the order alternates: baseline, Campus, Campus, baseline, ... (2)
  * bench.maxIterations  bound on iterations per phase   (2000000)
@@ -90,6 +90,9 @@ public final class ShareProgressBench {
                         cfg.apiKey == null ? ", no API key" : ", with API key (Bearer)");
             }
 
+            quiesce(targets);
+            System.out.println("CPU use by processes other than the bench and its servers: " + machineBusy(targets));
+
             // check each target once, then warm each up
             for (Target t : targets) {
                 Optional<String> problem = t.preflight();
@@ -114,6 +117,7 @@ public final class ShareProgressBench {
                     if (t.unavailable != null) {
                         continue;
                     }
+                    quiesce(targets);
                     System.out.printf("%s: measuring round %d/%d for %d s...%n", t.name, round, cfg.rounds,
                             cfg.durationSeconds);
                     Phase p = t.run(cfg.durationSeconds);
@@ -128,7 +132,75 @@ public final class ShareProgressBench {
         }
 
         exit = Math.max(exit, report(cfg, targets));
+
         System.exit(exit);
+    }
+
+    /**
+     * Waits (at most 15 s) until the server JVMs are idle: after a load phase a JVM goes on compiling
+     * and collecting for a while, which would take CPU from the next phase's server on 2 cores.
+     */
+    private static void quiesce(List<Target> targets) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < until) {
+            long before = 0;
+            for (Target t : targets) {
+                before += Math.max(0, t.serverCpuNanos());
+            }
+            Thread.sleep(500);
+            long after = 0;
+            for (Target t : targets) {
+                after += Math.max(0, t.serverCpuNanos());
+            }
+            if (after - before < TimeUnit.MILLISECONDS.toNanos(25)) { // under 5% of one core
+                return;
+            }
+        }
+    }
+
+    /**
+     * How busy the CPUs are right now, from two samples of /proc/stat one second apart (Linux only),
+     * with a warning when something else uses them: then absolute figures drop and ratios get noisy.
+     */
+    private static String machineBusy(List<Target> targets) {
+        try {
+            long own0 = ownCpuNanos(targets);
+            long t0 = System.nanoTime();
+            long[] a = cpuTicks();
+            Thread.sleep(1000);
+            long[] b = cpuTicks();
+            long own = ownCpuNanos(targets) - own0;
+            double ownShare = own < 0 ? 0
+                    : 100.0 * own / ((System.nanoTime() - t0) * (double) Runtime.getRuntime().availableProcessors());
+            // all CPUs' busy share, less what this JVM and the servers used
+            double busy = Math.max(0, 100.0 * ((b[0] - b[1]) - (a[0] - a[1])) / Math.max(1, b[0] - a[0]) - ownShare);
+            return String.format(Locale.ROOT, "%.0f%%", busy) + (busy > 20
+                    ? "  (WARNING: something else is using the CPUs; absolute figures will be low and ratios noisy)" : "");
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "n/a";
+        }
+    }
+
+    /** CPU time of this JVM and of the server JVMs it knows the pid of. */
+    private static long ownCpuNanos(List<Target> targets) {
+        long sum = Math.max(0, Target.clientCpuNanos());
+        for (Target t : targets) {
+            sum += Math.max(0, t.serverCpuNanos());
+        }
+        return sum;
+    }
+
+    /** Total and idle (idle + iowait) ticks of all CPUs. */
+    private static long[] cpuTicks() throws IOException {
+        String[] f = Files.readAllLines(Paths.get("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
 
     /** Prints the summary; returns the exit code it calls for. */
@@ -254,7 +326,7 @@ public final class ShareProgressBench {
             c.apiKey = key == null || key.isBlank() ? null : key.trim();
             c.client = System.getProperty("bench.client", "urlconnection").trim().toLowerCase(Locale.ROOT);
             c.threads = positive("bench.threads", 16);
-            c.warmupSeconds = Integer.getInteger("bench.warmup", 10);
+            c.warmupSeconds = Integer.getInteger("bench.warmup", 15);
             c.durationSeconds = positive("bench.duration", 10);
             c.rounds = positive("bench.rounds", 2);
             c.maxIterations = Long.getLong("bench.maxIterations", 2_000_000L);
@@ -522,14 +594,14 @@ public final class ShareProgressBench {
             return p;
         }
 
-        private long serverCpuNanos() {
+        long serverCpuNanos() {
             if (pid == null) {
                 return -1;
             }
             return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
         }
 
-        private static long clientCpuNanos() {
+        static long clientCpuNanos() {
             if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
                 return os.getProcessCpuTime();
             }

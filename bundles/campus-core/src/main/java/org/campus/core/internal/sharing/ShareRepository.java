@@ -76,10 +76,12 @@ final class ShareRepository {
     }
 
     int markSourceDeleted(EntityManager em, long courseId, Long cmId, long now) {
-        String jpql = "UPDATE ShareEntity s SET s.sourceDeleted = TRUE, s.timeSourceDeleted = :now, "
-                + "s.version = s.version + 1 WHERE s.courseId = :courseId AND s.sourceDeleted = FALSE"
+        // booleans as parameters: EclipseLink writes TRUE/FALSE literals as 1/0, which Derby refuses for BOOLEAN
+        String jpql = "UPDATE ShareEntity s SET s.sourceDeleted = :deleted, s.timeSourceDeleted = :now, "
+                + "s.version = s.version + 1 WHERE s.courseId = :courseId AND s.sourceDeleted = :notDeleted"
                 + (cmId != null ? " AND s.cmId = :cmId" : "");
-        var q = em.createQuery(jpql).setParameter("now", now).setParameter("courseId", courseId);
+        var q = em.createQuery(jpql).setParameter("deleted", true).setParameter("notDeleted", false)
+                .setParameter("now", now).setParameter("courseId", courseId);
         if (cmId != null) {
             q.setParameter("cmId", cmId);
         }
