@@ -16,15 +16,20 @@ import org.junit.jupiter.api.Test;
 /** The ACL file names every command of the bundle, with the role that its kind of command needs. */
 class CommandAclTest {
 
-    private static final Map<String, String> EXPECTED = Map.of(
-            "share-list", "viewer",
-            "share-show", "viewer",
-            "privacy-providers", "viewer",
-            "share-mark", "admin",
-            "share-source-deleted", "admin",
-            "privacy-export", "admin",
-            "privacy-delete-user", "admin",
-            "privacy-delete-course", "admin");
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("key-list", "viewer"),
+            Map.entry("key-create", "admin"),
+            Map.entry("key-rotate", "admin"),
+            Map.entry("key-revoke", "admin"),
+            Map.entry("audit-list", "viewer"),
+            Map.entry("share-list", "viewer"),
+            Map.entry("share-show", "viewer"),
+            Map.entry("privacy-providers", "viewer"),
+            Map.entry("share-mark", "admin"),
+            Map.entry("share-source-deleted", "admin"),
+            Map.entry("privacy-export", "admin"),
+            Map.entry("privacy-delete-user", "admin"),
+            Map.entry("privacy-delete-course", "admin"));
 
     @Test
     void aclMatchesTheCommandsOfTheBundle() throws Exception {

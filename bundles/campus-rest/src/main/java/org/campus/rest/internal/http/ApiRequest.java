@@ -47,14 +47,18 @@ public final class ApiRequest {
         return pathVariables.get(name);
     }
 
-    /** A path variable that names a numeric id; anything else cannot name an existing resource. */
+    /** A path variable that names a positive numeric id; anything else cannot name an existing resource. */
     public long pathId(String name, String kind) {
         String value = pathVariables.get(name);
         try {
-            return Long.parseLong(value);
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
         } catch (NumberFormatException e) {
-            throw NotFoundException.of(kind, value);
+            // not an id: falls through
         }
+        throw NotFoundException.of(kind, value);
     }
 
     public String query(String name) {

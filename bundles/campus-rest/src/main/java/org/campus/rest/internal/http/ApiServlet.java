@@ -24,10 +24,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.annotations.Designate;
+import org.campus.api.security.AdminRealm;
+import org.campus.api.security.ApiKeyService;
+import org.campus.api.security.AuditService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The whole API under {@code /campus/api/v1}: routes requests to the registered {@link ApiResource}s
- * and turns every failure into problem details through one {@link ProblemMapper}.
+ * The whole API under {@code /campus/api/v1}: authenticates every request but those of open routes
+ * (401 on any path without valid credentials, so that nothing about the API leaks), checks the
+ * route's scope or role (403), routes to the registered {@link ApiResource}s, records every
+ * successful change in the audit trail, and turns every failure into problem details through one
+ * {@link ProblemMapper}.
  */
 @Component(service = Servlet.class, configurationPid = RestConfig.PID)
 @Designate(ocd = RestConfig.class)
@@ -44,10 +52,17 @@ public class ApiServlet extends HttpServlet {
     private final transient Map<ApiResource, List<Route>> resources = new ConcurrentHashMap<>();
     private transient volatile Router router = new Router(List.of());
     private transient volatile RestConfig config;
+    private final transient RequestAuthenticator authenticator;
+    private final transient AuditService audit;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
 
     @Activate
-    public ApiServlet(RestConfig config) {
+    public ApiServlet(RestConfig config, @Reference ApiKeyService keys, @Reference AdminRealm realm,
+            @Reference AuditService audit) {
         this.config = config;
+        this.authenticator = new RequestAuthenticator(keys, realm);
+        this.audit = audit;
     }
 
     @Modified
@@ -86,9 +101,17 @@ public class ApiServlet extends HttpServlet {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         Method method = Method.parse(req.getMethod());
         Reply reply;
+        Caller caller = null;
+        Router.Match match = null;
         try {
-            Router.Match match = method == null ? new Router.Match(null, Map.of(), java.util.Set.of())
+            match = method == null ? new Router.Match(null, Map.of(), java.util.Set.of())
                     : router.match(method, path);
+            if (match.found() && match.route().access().isOpen()) {
+                caller = Caller.ANONYMOUS;
+            } else {
+                // before anything else, so that an unknown path or a wrong method tells nothing without credentials
+                caller = authenticator.authenticate(req);
+            }
             if (!match.found()) {
                 reply = match.allowed().isEmpty()
                         ? problem(new Problem(404, "Not Found", "No resource at " + BASE + path, List.of()))
@@ -96,14 +119,33 @@ public class ApiServlet extends HttpServlet {
                                 + BASE + path, List.of())).header("Allow", match.allowed().stream()
                                 .map(Enum::name).collect(Collectors.joining(", ")));
             } else {
-                ApiRequest request = new ApiRequest(req, match.variables(), json, config.maxBodyBytes(),
-                        Caller.ANONYMOUS);
+                AccessPolicy.check(caller, match.route().access());
+                ApiRequest request = new ApiRequest(req, match.variables(), json, config.maxBodyBytes(), caller);
                 reply = match.route().handler().handle(request);
             }
         } catch (Exception e) {
             reply = problem(problems.toProblem(e));
+            if (reply.status() == 401) {
+                reply.header("WWW-Authenticate", UnauthorizedException.CHALLENGE);
+            }
+        }
+        if (match != null && match.found() && match.route().access().changesData() && reply.status() < 400
+                && caller != null) {
+            recordChange(req, match.route(), path, reply, caller);
         }
         write(reply, resp);
+    }
+
+    private void recordChange(HttpServletRequest req, Route route, String path, Reply reply, Caller caller) {
+        try {
+            String location = reply.headers().get("Location");
+            String target = location != null && location.startsWith(BASE) ? location.substring(BASE.length()) : path;
+            audit.record(caller.actor(), caller.actorKind(), route.method() + " " + route.path().template(), target,
+                    req.getRemoteAddr(), "HTTP " + reply.status());
+        } catch (RuntimeException e) {
+            LOG.error("The change {} {} by {} could not be recorded in the audit trail", route.method(), path,
+                    caller.actor(), e);
+        }
     }
 
     private Reply problem(Problem p) {

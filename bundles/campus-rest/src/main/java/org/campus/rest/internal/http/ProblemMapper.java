@@ -27,6 +27,9 @@ public final class ProblemMapper {
         if (e instanceof ConflictException) {
             return new Problem(409, "Conflict", e.getMessage(), List.of());
         }
+        if (e instanceof UnauthorizedException) {
+            return new Problem(401, "Unauthorized", e.getMessage(), List.of());
+        }
         if (e instanceof ForbiddenException) {
             return new Problem(403, "Forbidden", e.getMessage(), List.of());
         }

@@ -1,0 +1,142 @@
+package org.campus.core.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.campus.api.ConflictException;
+import org.campus.api.InvalidInputException;
+import org.campus.api.NotFoundException;
+import org.campus.api.security.ApiClient;
+import org.campus.api.security.ApiKey;
+import org.campus.api.security.IssuedApiKey;
+import org.campus.core.internal.db.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyServiceImplTest {
+
+    private final TestDatabase db = new TestDatabase();
+    private final ApiKeyServiceImpl keys = new ApiKeyServiceImpl(db.transactions(), 1_000, Clock.systemUTC());
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void aCreatedKeyAuthenticatesWithItsScopes() {
+        IssuedApiKey issued = keys.create("moodle", Set.of("share-progress", "privacy"));
+
+        assertTrue(issued.secret().matches("campus_[a-z0-9]{12}_[A-Za-z0-9_-]{43}"), issued.secret());
+        assertEquals("campus_" + issued.key().id(), issued.key().prefix());
+        assertFalse(issued.toString().contains(issued.secret()), "toString hides the secret");
+        ApiClient client = keys.authenticate(issued.secret()).orElseThrow();
+        assertEquals("moodle", client.name());
+        assertEquals(issued.key().id(), client.keyId());
+        assertTrue(client.holds("privacy"));
+        assertFalse(client.holds("audit"));
+    }
+
+    @Test
+    void theSecretIsNotStored() {
+        IssuedApiKey issued = keys.create("moodle", Set.of("*"));
+        String secretPart = issued.secret().substring(issued.secret().lastIndexOf('_') + 1);
+
+        String stored = db.transactions().read(em -> em.find(ApiKeyEntity.class, issued.key().id()).getHash());
+
+        assertFalse(stored.contains(secretPart));
+        assertTrue(stored.startsWith("pbkdf2-sha256$"));
+    }
+
+    @Test
+    void wrongOrMalformedKeysAreRefused() {
+        IssuedApiKey issued = keys.create("moodle", Set.of("*"));
+        String s = issued.secret();
+
+        assertTrue(keys.authenticate(s.substring(0, s.length() - 1) + (s.endsWith("A") ? "B" : "A")).isEmpty());
+        assertTrue(keys.authenticate("campus_" + "x".repeat(12) + "_" + "y".repeat(43)).isEmpty());
+        assertTrue(keys.authenticate("").isEmpty());
+        assertTrue(keys.authenticate(null).isEmpty());
+        assertTrue(keys.authenticate("' OR 1=1 --").isEmpty());
+        assertTrue(keys.authenticate("k".repeat(5000)).isEmpty());
+    }
+
+    @Test
+    void aRegisteredKeyIsAcceptedAsGiven() {
+        ApiKey key = keys.register("lms", Set.of("*"), "acceptance-suite-key-42");
+
+        assertNull(key.prefix());
+        assertEquals("lms", keys.authenticate("acceptance-suite-key-42").orElseThrow().name());
+        assertTrue(keys.authenticate("acceptance-suite-key-43").isEmpty());
+        assertThrows(InvalidInputException.class, () -> keys.register("lms", Set.of("*"), "has blank"));
+    }
+
+    @Test
+    void rotationReplacesTheSecretAtOnceEvenWhenCached() {
+        IssuedApiKey issued = keys.create("moodle", Set.of("*"));
+        assertTrue(keys.authenticate(issued.secret()).isPresent());
+        assertEquals(1, keys.cachedKeys());
+
+        IssuedApiKey rotated = keys.rotate(issued.key().id());
+
+        assertEquals(issued.key().id(), rotated.key().id());
+        assertNotEquals(issued.secret(), rotated.secret());
+        assertNotNull(rotated.key().rotated());
+        assertTrue(keys.authenticate(issued.secret()).isEmpty(), "the old secret is dead");
+        assertTrue(keys.authenticate(rotated.secret()).isPresent());
+    }
+
+    @Test
+    void revocationStopsAKeyAtOnceEvenWhenCached() {
+        ApiKey registered = keys.register("lms", Set.of("*"), "registered-key-0001");
+        IssuedApiKey issued = keys.create("moodle", Set.of("*"));
+        keys.authenticate(issued.secret());
+        keys.authenticate("registered-key-0001");
+
+        ApiKey revoked = keys.revoke(issued.key().id());
+        keys.revoke(registered.id());
+
+        assertFalse(revoked.active());
+        assertTrue(keys.authenticate(issued.secret()).isEmpty());
+        assertTrue(keys.authenticate("registered-key-0001").isEmpty());
+        assertEquals(revoked.revoked(), keys.revoke(issued.key().id()).revoked(), "revoking twice changes nothing");
+        assertThrows(ConflictException.class, () -> keys.rotate(issued.key().id()));
+    }
+
+    @Test
+    void listShowsEveryKeyWithoutSecrets() {
+        IssuedApiKey a = keys.create("a", Set.of("audit"));
+        IssuedApiKey b = keys.create("b", Set.of("privacy", "share-progress"));
+        keys.revoke(a.key().id());
+
+        List<ApiKey> all = keys.list();
+
+        assertEquals(2, all.size());
+        assertEquals(Set.of(a.key().id(), b.key().id()), Set.of(all.get(0).id(), all.get(1).id()));
+        assertEquals(Set.of("privacy", "share-progress"), keys.find(b.key().id()).orElseThrow().scopes());
+        assertFalse(keys.find(a.key().id()).orElseThrow().active());
+        assertTrue(keys.find("../etc").isEmpty());
+    }
+
+    @Test
+    void badInputNamesEveryField() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> keys.create(" ", Set.of("Bad Scope", "ok")));
+
+        assertEquals(Set.of("name", "scopes"), Set.copyOf(e.errors().stream().map(f -> f.field()).toList()));
+        assertThrows(InvalidInputException.class, () -> keys.create("x", Set.of()));
+        assertThrows(InvalidInputException.class, () -> keys.create("x".repeat(101), Set.of("*")));
+        assertThrows(NotFoundException.class, () -> keys.revoke("nosuchkey000"));
+        assertThrows(NotFoundException.class, () -> keys.rotate("'; DROP TABLE api_key; --"));
+        assertTrue(keys.list().isEmpty(), "nothing was stored");
+    }
+}

@@ -1,0 +1,81 @@
+package org.campus.rest.internal.http;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.campus.api.privacy.PrivacyService;
+import org.campus.api.sharing.ShareProgressService;
+import org.campus.rest.internal.privacy.PrivacyResource;
+import org.campus.rest.internal.security.ApiKeysResource;
+import org.campus.rest.internal.security.AuditResource;
+import org.campus.rest.internal.sharing.ShareProgressResource;
+import org.campus.rest.internal.system.SystemResource;
+
+/** The API servlet with every resource of the bundle, over fakes that remember each service call. */
+public final class TestServlets {
+
+    public final Fakes.Keys keys = new Fakes.Keys()
+            .client("lms-all", "moodle", "*")
+            .client("lms-shares", "sharer", "share-progress")
+            .client("lms-audit", "auditor", "audit");
+    public final Fakes.Realm realm = new Fakes.Realm()
+            .user("admin", "admin-pw", "admin", "viewer")
+            .user("viewer", "viewer-pw", "viewer")
+            .user("nobody", "nobody-pw");
+    public final Fakes.Audit audit = new Fakes.Audit();
+    /** Every call that reached the share-progress or privacy service, by method name. */
+    public final List<String> serviceCalls = Collections.synchronizedList(new ArrayList<>());
+    public final ApiServlet servlet;
+
+    public TestServlets() {
+        this(1024);
+    }
+
+    public TestServlets(long maxBodyBytes) {
+        servlet = new ApiServlet(config(maxBodyBytes), keys, realm, audit);
+        servlet.bindResource(new SystemResource());
+        servlet.bindResource(new ApiKeysResource(keys));
+        servlet.bindResource(new AuditResource(audit));
+        servlet.bindResource(new ShareProgressResource(recording(ShareProgressService.class)));
+        servlet.bindResource(new PrivacyResource(recording(PrivacyService.class)));
+    }
+
+    /** A service that remembers every call and then fails, as no hostile input may reach it. */
+    private <T> T recording(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
+                (proxy, m, args) -> {
+                    if (m.getDeclaringClass() == Object.class) {
+                        return m.getName().equals("hashCode") ? System.identityHashCode(proxy)
+                                : m.getName().equals("equals") ? proxy == args[0] : type.getSimpleName();
+                    }
+                    serviceCalls.add(m.getName());
+                    throw new org.campus.api.NotFoundException("fake " + m.getName());
+                }));
+    }
+
+    public FakeHttp.Response call(FakeHttp.Request request) throws Exception {
+        return FakeHttp.call(servlet, request);
+    }
+
+    static RestConfig config(long maxBodyBytes) {
+        return new RestConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return RestConfig.class;
+            }
+
+            @Override
+            public long maxBodyBytes() {
+                return maxBodyBytes;
+            }
+
+            @Override
+            public long maxImportBytes() {
+                return maxBodyBytes;
+            }
+        };
+    }
+}
