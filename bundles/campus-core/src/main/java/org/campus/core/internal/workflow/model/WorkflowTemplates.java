@@ -93,10 +93,10 @@ public final class WorkflowTemplates {
      */
     public static WorkflowDefinition applicationApproval() {
         Map<String, List<String>> authorAndReviewersView = grants(
-                        role(AUTHOR, VIEW),
-                        role("teacher", VIEW),
-                        role("editingteacher", VIEW),
-                        role("manager", VIEW));
+                role(AUTHOR, VIEW),
+                role("teacher", VIEW),
+                role("editingteacher", VIEW),
+                role("manager", VIEW));
         List<StateDef> states = List.of(
                 StateDef.of("editing", "Editing", "Employee creates/edits application", grants(
                         role(AUTHOR, EDIT, DELETE))),
