@@ -45,6 +45,7 @@ final class DcWorkflowReader {
     private final Map<String, String> mappings = new LinkedHashMap<>();
     private final List<TransitionDraft> transitions = new ArrayList<>();
     private final Map<String, TransitionDraft> transitionsById = new LinkedHashMap<>();
+    private final Set<String> everybodyRolesSeen = new LinkedHashSet<>();
     private boolean sawI18n;
 
     DcWorkflowReader(String field) {
@@ -81,6 +82,10 @@ final class DcWorkflowReader {
         List<VariableDef> variables = variableElements.stream().map(this::readVariable).toList();
         warnAboutUngrantedGuardPermissions(actions);
         warnAboutKeptOnlyParts(worklists, variables);
+        for (String role : everybodyRolesSeen) {
+            warnings.add("role '" + role + "' means everybody in Plone but is an ordinary role name in Campus,"
+                    + " held by nobody: grant its permissions to Campus roles such as guest or student");
+        }
         if (sawI18n) {
             warnings.add("i18n markup (translation domains and markers) is ignored: texts are imported untranslated");
         }
@@ -177,7 +182,7 @@ final class DcWorkflowReader {
                 attributes(child, context + " permission-role");
                 String role = text(child);
                 if (!role.isEmpty()) {
-                    grant.roles.add(PloneVocabulary.campusRole(role));
+                    grant.roles.add(campusRole(role));
                 }
             } else {
                 unknownElement(child, context + " permission-map '" + name + "'");
@@ -278,7 +283,7 @@ final class DcWorkflowReader {
             attributes(child, context + " " + nameOf(child));
             String value = text(child);
             switch (nameOf(child)) {
-                case "guard-role" -> addOnce(roles, PloneVocabulary.campusRole(value));
+                case "guard-role" -> addOnce(roles, campusRole(value));
                 case "guard-permission" -> addOnce(permissions, PloneVocabulary.campusPermission(value));
                 case "guard-group" -> warnings.add(context + ": guard group '" + value
                         + "' was dropped: Campus guards by roles, not groups");
@@ -429,6 +434,13 @@ final class DcWorkflowReader {
             warnings.add("variables are kept for export but not computed by Campus: "
                     + String.join(", ", variables.stream().map(v -> String.valueOf(v.id())).toList()));
         }
+    }
+
+    private String campusRole(String ploneRole) {
+        if (PloneVocabulary.meansEverybody(ploneRole)) {
+            everybodyRolesSeen.add(ploneRole);
+        }
+        return PloneVocabulary.campusRole(ploneRole);
     }
 
     private String titleOrId(String title, String id, String context) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
@@ -82,9 +83,16 @@ final class DcWorkflowWriter {
         return mappings;
     }
 
+    /** Sorted, so that the same definition always gives the same file whatever map it came in. */
     private static void writeImplications(XmlWriter xml, Map<String, List<String>> implications) {
         xml.start(DcWorkflowXml.CAMPUS_PREFIX + ":permission-implications");
-        implications.forEach((permission, implied) -> implied.forEach(one ->
+        Map<String, List<String>> sorted = new TreeMap<>();
+        implications.forEach((permission, implied) -> {
+            if (permission != null && implied != null) {
+                sorted.put(permission, implied);
+            }
+        });
+        sorted.forEach((permission, implied) -> implied.stream().filter(Objects::nonNull).forEach(one ->
                 xml.emptyElement(DcWorkflowXml.CAMPUS_PREFIX + ":implies", "permission", permission, "implied", one)));
         xml.end();
     }

@@ -7,6 +7,7 @@ import static org.campus.api.workflow.WorkflowPermissions.VIEW;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.WorkflowRoles;
@@ -16,6 +17,9 @@ final class PloneVocabulary {
 
     /** Plone's local role of the creator, which is Campus's author. */
     static final String OWNER = "Owner";
+
+    /** Plone roles that everybody (or every logged-in user) has; Campus has no such role. */
+    private static final Set<String> EVERYBODY_ROLES = Set.of("Anonymous", "Authenticated");
 
     private static final Map<String, String> CAMPUS_BY_PLONE_PERMISSION = Map.of(
             "View", VIEW,
@@ -66,6 +70,10 @@ final class PloneVocabulary {
     /** The default Plone name for a Campus permission no mapping names. */
     static String defaultPlonePermission(String campusPermission) {
         return PLONE_BY_CAMPUS_PERMISSION.getOrDefault(campusPermission, campusPermission);
+    }
+
+    static boolean meansEverybody(String ploneRole) {
+        return EVERYBODY_ROLES.contains(ploneRole);
     }
 
     static String campusRole(String ploneRole) {
