@@ -15,6 +15,7 @@ import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.VariableDef;
 import org.campus.api.workflow.WorkflowDefinition;
+import org.campus.api.workflow.WorkflowPermissions;
 import org.campus.api.workflow.WorklistDef;
 
 /**
@@ -60,7 +61,11 @@ final class DcWorkflowWriter {
         return xml.end().toString();
     }
 
-    /** The definition's mappings, plus Plone's usual name for every state permission none of them covers. */
+    /**
+     * The definition's mappings, plus Plone's usual name for every state permission none of them
+     * covers: view, edit and delete first, then the others as they come. The order matters because
+     * import orders each role's permissions by it.
+     */
     private static List<PermissionMapping> effectiveMappings(WorkflowDefinition definition) {
         List<PermissionMapping> mappings = new ArrayList<>(definition.permissionMappings());
         Set<String> covered = new LinkedHashSet<>();
@@ -69,17 +74,24 @@ final class DcWorkflowWriter {
             covered.add(mapping.permission());
             names.add(mapping.externalName());
         }
+        Set<String> uncovered = new LinkedHashSet<>(List.of(WorkflowPermissions.VIEW, WorkflowPermissions.EDIT,
+                WorkflowPermissions.DELETE));
+        Set<String> used = new LinkedHashSet<>();
         definition.states().stream().filter(Objects::nonNull)
                 .flatMap(state -> state.permissions().values().stream())
                 .filter(Objects::nonNull)
                 .flatMap(List::stream)
                 .filter(Objects::nonNull)
-                .forEach(permission -> {
-                    String name = PloneVocabulary.defaultPlonePermission(permission);
-                    if (covered.add(permission) && names.add(name)) {
-                        mappings.add(new PermissionMapping(name, permission));
-                    }
-                });
+                .forEach(used::add);
+        uncovered.addAll(used);
+        uncovered.retainAll(used);
+        uncovered.removeAll(covered);
+        for (String permission : uncovered) {
+            String name = PloneVocabulary.defaultPlonePermission(permission);
+            if (names.add(name)) {
+                mappings.add(new PermissionMapping(name, permission));
+            }
+        }
         return mappings;
     }
 

@@ -133,9 +133,10 @@ public final class WorkflowTemplates {
                         List.of("complemented"), "approved", REVIEWERS),
                 ActionDef.of("reject_complemented", "Reject", "Decision-maker rejects complemented application",
                         List.of("complemented"), "rejected", REVIEWERS),
+                // Rows 28-30 merged; from-states in state order, the order DCWorkflow export keeps.
                 // The seed's wording, "withdrawns", is kept as tabled.
                 ActionDef.of("cancel", "Cancel", "Employee withdrawns application",
-                        List.of("retracted", "updating", "editing"), "cancelled", AUTHOR_ONLY));
+                        List.of("editing", "retracted", "updating"), "cancelled", AUTHOR_ONLY));
         return WorkflowDefinition.of("Submission and approval of applications",
                 "An employee submits an application; a decision-maker approves, rejects or retracts it"
                         + " for complementing.",
