@@ -24,9 +24,4 @@ public record GuardDef(List<String> roles, List<String> permissions, String expr
     public static GuardDef none() {
         return NONE;
     }
-
-    /** Whether this guard adds any condition (named without a getter prefix so JSON mapping skips it). */
-    public boolean hasConditions() {
-        return !roles.isEmpty() || !permissions.isEmpty() || (expression != null && !expression.isBlank()) || authorOnly;
-    }
 }

@@ -506,7 +506,8 @@ final class DcWorkflowReader {
                 elements.add((Element) node);
             } else if ((node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE)
                     && !node.getNodeValue().isBlank()) {
-                warnings.add(context + ": text '" + node.getNodeValue().strip() + "' is not understood and was ignored");
+                warnings.add(context + ": text '" + node.getNodeValue().strip()
+                        + "' is not understood and was ignored");
             }
         }
         return elements;

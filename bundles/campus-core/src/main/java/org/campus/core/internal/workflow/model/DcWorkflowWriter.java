@@ -158,7 +158,8 @@ final class DcWorkflowWriter {
         xml.end();
     }
 
-    private static void writeGuard(XmlWriter xml, List<String> roles, GuardDef guard, List<PermissionMapping> mappings) {
+    private static void writeGuard(XmlWriter xml, List<String> roles, GuardDef guard,
+            List<PermissionMapping> mappings) {
         xml.start("guard", DcWorkflowXml.CAMPUS_PREFIX + ":" + DcWorkflowXml.AUTHOR_ONLY,
                 guard.authorOnly() ? pythonBool(true) : null);
         for (String permission : guard.permissions()) {
