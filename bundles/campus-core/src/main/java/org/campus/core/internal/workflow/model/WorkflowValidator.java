@@ -1,0 +1,333 @@
+package org.campus.core.internal.workflow.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.campus.api.FieldError;
+import org.campus.api.InvalidInputException;
+import org.campus.api.workflow.ActionDef;
+import org.campus.api.workflow.GuardDef;
+import org.campus.api.workflow.PermissionMapping;
+import org.campus.api.workflow.StateDef;
+import org.campus.api.workflow.VariableDef;
+import org.campus.api.workflow.WorkflowDefinition;
+import org.campus.api.workflow.WorklistDef;
+
+/**
+ * Checks a workflow definition and reports every problem at once, each with the path of the field
+ * at fault ({@code states[2].id}, {@code actions[0].from[1]}, {@code initialState}).
+ *
+ * <p>Permission and role names are open sets: any non-blank name is accepted.
+ */
+public final class WorkflowValidator {
+
+    static final int MAX_ID_LENGTH = 100;
+    static final int MAX_TITLE_LENGTH = 255;
+
+    // Ids end up in URLs, JSON keys, DCWorkflow ids and diagram node names.
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
+    /** Every problem found, in the order of the fields; empty when the definition is valid. */
+    public List<FieldError> validate(WorkflowDefinition definition) {
+        List<FieldError> errors = new ArrayList<>();
+        if (definition == null) {
+            errors.add(new FieldError("workflow", "is required"));
+            return errors;
+        }
+        checkTitle(errors, "title", definition.title());
+        Map<String, Integer> stateIndex = checkStates(errors, definition);
+        checkInitialState(errors, definition, stateIndex);
+        Map<String, Integer> actionIndex = checkActions(errors, definition, stateIndex);
+        checkExitActions(errors, definition, actionIndex);
+        checkImplications(errors, definition.permissionImplications());
+        checkMappings(errors, definition.permissionMappings());
+        checkVariables(errors, definition.variables());
+        checkWorklists(errors, definition.worklists());
+        checkReachability(errors, definition, stateIndex);
+        return errors;
+    }
+
+    /** @throws InvalidInputException naming every problem, when there is one */
+    public void check(WorkflowDefinition definition) {
+        List<FieldError> errors = validate(definition);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** State id to the index of its first occurrence. */
+    private Map<String, Integer> checkStates(List<FieldError> errors, WorkflowDefinition definition) {
+        Map<String, Integer> index = new HashMap<>();
+        if (definition.states().isEmpty()) {
+            errors.add(new FieldError("states", "must name at least one state"));
+        }
+        for (int i = 0; i < definition.states().size(); i++) {
+            String path = FieldPath.index("states", i);
+            StateDef state = definition.states().get(i);
+            if (state == null) {
+                errors.add(new FieldError(path, "is required"));
+                continue;
+            }
+            checkUniqueId(errors, path, "states", state.id(), index, i);
+            checkTitle(errors, FieldPath.field(path, "title"), state.title());
+            checkPermissionsByRole(errors, FieldPath.field(path, "permissions"), state.permissions());
+            checkNames(errors, FieldPath.field(path, "acquiredPermissions"), state.acquiredPermissions(), "permission");
+        }
+        return index;
+    }
+
+    private void checkPermissionsByRole(List<FieldError> errors, String path, Map<String, List<String>> permissions) {
+        for (Map.Entry<String, List<String>> entry : permissions.entrySet()) {
+            String rolePath = FieldPath.key(path, entry.getKey());
+            if (isBlank(entry.getKey())) {
+                errors.add(new FieldError(rolePath, "role name must not be blank"));
+            }
+            if (entry.getValue() == null) {
+                errors.add(new FieldError(rolePath, "must be a list of permission names"));
+            } else {
+                checkNames(errors, rolePath, entry.getValue(), "permission");
+            }
+        }
+    }
+
+    private void checkInitialState(List<FieldError> errors, WorkflowDefinition definition,
+            Map<String, Integer> stateIndex) {
+        String initial = definition.initialState();
+        if (isBlank(initial)) {
+            errors.add(new FieldError("initialState", "is required"));
+        } else if (!stateIndex.containsKey(initial)) {
+            errors.add(new FieldError("initialState", "names unknown state '" + initial + "'"));
+        }
+    }
+
+    /** Action id to the index of its first occurrence. */
+    private Map<String, Integer> checkActions(List<FieldError> errors, WorkflowDefinition definition,
+            Map<String, Integer> stateIndex) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < definition.actions().size(); i++) {
+            String path = FieldPath.index("actions", i);
+            ActionDef action = definition.actions().get(i);
+            if (action == null) {
+                errors.add(new FieldError(path, "is required"));
+                continue;
+            }
+            checkUniqueId(errors, path, "actions", action.id(), index, i);
+            checkTitle(errors, FieldPath.field(path, "title"), action.title());
+            checkFromStates(errors, FieldPath.field(path, "from"), action.from(), stateIndex);
+            String toPath = FieldPath.field(path, "to");
+            if (isBlank(action.to())) {
+                errors.add(new FieldError(toPath, "is required"));
+            } else if (!stateIndex.containsKey(action.to())) {
+                errors.add(new FieldError(toPath, "names unknown state '" + action.to() + "'"));
+            }
+            checkNames(errors, FieldPath.field(path, "roles"), action.roles(), "role");
+            checkGuard(errors, FieldPath.field(path, "guard"), action.guard());
+        }
+        return index;
+    }
+
+    private void checkFromStates(List<FieldError> errors, String path, List<String> from,
+            Map<String, Integer> stateIndex) {
+        if (from.isEmpty()) {
+            errors.add(new FieldError(path, "must name at least one state"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < from.size(); j++) {
+            String stateId = from.get(j);
+            String fromPath = FieldPath.index(path, j);
+            if (isBlank(stateId)) {
+                errors.add(new FieldError(fromPath, "is required"));
+            } else if (!stateIndex.containsKey(stateId)) {
+                errors.add(new FieldError(fromPath, "names unknown state '" + stateId + "'"));
+            } else if (!seen.add(stateId)) {
+                errors.add(new FieldError(fromPath, "names state '" + stateId + "' twice"));
+            }
+        }
+    }
+
+    private void checkGuard(List<FieldError> errors, String path, GuardDef guard) {
+        checkNames(errors, FieldPath.field(path, "roles"), guard.roles(), "role");
+        checkNames(errors, FieldPath.field(path, "permissions"), guard.permissions(), "permission");
+    }
+
+    private void checkExitActions(List<FieldError> errors, WorkflowDefinition definition,
+            Map<String, Integer> actionIndex) {
+        for (int i = 0; i < definition.states().size(); i++) {
+            StateDef state = definition.states().get(i);
+            if (state == null) {
+                continue;
+            }
+            String path = FieldPath.field(FieldPath.index("states", i), "exitActions");
+            Set<String> seen = new HashSet<>();
+            for (int j = 0; j < state.exitActions().size(); j++) {
+                String actionId = state.exitActions().get(j);
+                String itemPath = FieldPath.index(path, j);
+                if (isBlank(actionId)) {
+                    errors.add(new FieldError(itemPath, "is required"));
+                } else if (!actionIndex.containsKey(actionId)) {
+                    errors.add(new FieldError(itemPath, "names unknown action '" + actionId + "'"));
+                } else if (!seen.add(actionId)) {
+                    errors.add(new FieldError(itemPath, "names action '" + actionId + "' twice"));
+                } else if (state.id() != null
+                        && !definition.actions().get(actionIndex.get(actionId)).from().contains(state.id())) {
+                    errors.add(new FieldError(itemPath,
+                            "names action '" + actionId + "', which does not start from this state"));
+                }
+            }
+        }
+    }
+
+    private void checkImplications(List<FieldError> errors, Map<String, List<String>> implications) {
+        for (Map.Entry<String, List<String>> entry : implications.entrySet()) {
+            String path = FieldPath.key("permissionImplications", entry.getKey());
+            if (isBlank(entry.getKey())) {
+                errors.add(new FieldError(path, "permission name must not be blank"));
+            }
+            if (entry.getValue() == null) {
+                errors.add(new FieldError(path, "must be a list of permission names"));
+            } else {
+                checkNames(errors, path, entry.getValue(), "permission");
+            }
+        }
+    }
+
+    private void checkMappings(List<FieldError> errors, List<PermissionMapping> mappings) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < mappings.size(); i++) {
+            String path = FieldPath.index("permissionMappings", i);
+            PermissionMapping mapping = mappings.get(i);
+            if (mapping == null) {
+                errors.add(new FieldError(path, "is required"));
+                continue;
+            }
+            if (isBlank(mapping.externalName())) {
+                errors.add(new FieldError(FieldPath.field(path, "externalName"), "is required"));
+            } else if (!seen.add(mapping.externalName())) {
+                errors.add(new FieldError(FieldPath.field(path, "externalName"),
+                        "maps '" + mapping.externalName() + "' twice"));
+            }
+            if (isBlank(mapping.permission())) {
+                errors.add(new FieldError(FieldPath.field(path, "permission"), "is required"));
+            }
+        }
+    }
+
+    private void checkVariables(List<FieldError> errors, List<VariableDef> variables) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < variables.size(); i++) {
+            String path = FieldPath.index("variables", i);
+            VariableDef variable = variables.get(i);
+            if (variable == null) {
+                errors.add(new FieldError(path, "is required"));
+                continue;
+            }
+            checkUniqueId(errors, path, "variables", variable.id(), index, i);
+            checkGuard(errors, FieldPath.field(path, "guard"), variable.guard());
+        }
+    }
+
+    private void checkWorklists(List<FieldError> errors, List<WorklistDef> worklists) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < worklists.size(); i++) {
+            String path = FieldPath.index("worklists", i);
+            WorklistDef worklist = worklists.get(i);
+            if (worklist == null) {
+                errors.add(new FieldError(path, "is required"));
+                continue;
+            }
+            checkUniqueId(errors, path, "worklists", worklist.id(), index, i);
+            for (Map.Entry<String, List<String>> match : worklist.match().entrySet()) {
+                if (isBlank(match.getKey())) {
+                    errors.add(new FieldError(FieldPath.key(FieldPath.field(path, "match"), match.getKey()),
+                            "variable name must not be blank"));
+                }
+            }
+            checkGuard(errors, FieldPath.field(path, "guard"), worklist.guard());
+        }
+    }
+
+    /** A state nobody can ever get into is almost certainly a mistake in the actions. */
+    private void checkReachability(List<FieldError> errors, WorkflowDefinition definition,
+            Map<String, Integer> stateIndex) {
+        String initial = definition.initialState();
+        if (initial == null || !stateIndex.containsKey(initial)) {
+            return;
+        }
+        Map<String, List<String>> successors = new LinkedHashMap<>();
+        for (ActionDef action : definition.actions()) {
+            if (action == null || action.to() == null) {
+                continue;
+            }
+            for (String from : action.from()) {
+                successors.computeIfAbsent(from, k -> new ArrayList<>()).add(action.to());
+            }
+        }
+        Set<String> reached = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        reached.add(initial);
+        pending.add(initial);
+        while (!pending.isEmpty()) {
+            for (String next : successors.getOrDefault(pending.poll(), List.of())) {
+                if (reached.add(next)) {
+                    pending.add(next);
+                }
+            }
+        }
+        for (int i = 0; i < definition.states().size(); i++) {
+            StateDef state = definition.states().get(i);
+            boolean firstWithId = state != null && !isBlank(state.id())
+                    && Integer.valueOf(i).equals(stateIndex.get(state.id()));
+            if (firstWithId && !reached.contains(state.id())) {
+                errors.add(new FieldError(FieldPath.index("states", i),
+                        "state '" + state.id() + "' cannot be reached from the initial state '" + initial + "'"));
+            }
+        }
+    }
+
+    private void checkUniqueId(List<FieldError> errors, String path, String listName, String id,
+            Map<String, Integer> index, int position) {
+        String idPath = FieldPath.field(path, "id");
+        if (isBlank(id)) {
+            errors.add(new FieldError(idPath, "is required"));
+            return;
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            errors.add(new FieldError(idPath, "is longer than " + MAX_ID_LENGTH + " characters"));
+        } else if (!ID.matcher(id).matches()) {
+            errors.add(new FieldError(idPath,
+                    "may contain only letters, digits, '_', '.' and '-', and must not start with '.' or '-'"));
+        }
+        Integer first = index.putIfAbsent(id, position);
+        if (first != null) {
+            errors.add(new FieldError(idPath, "'" + id + "' is already the id of " + FieldPath.index(listName, first)));
+        }
+    }
+
+    private void checkTitle(List<FieldError> errors, String path, String text) {
+        if (isBlank(text)) {
+            errors.add(new FieldError(path, "is required"));
+        } else if (text.length() > MAX_TITLE_LENGTH) {
+            errors.add(new FieldError(path, "is longer than " + MAX_TITLE_LENGTH + " characters"));
+        }
+    }
+
+    private void checkNames(List<FieldError> errors, String path, List<String> names, String kind) {
+        for (int j = 0; j < names.size(); j++) {
+            if (isBlank(names.get(j))) {
+                errors.add(new FieldError(FieldPath.index(path, j), kind + " name must not be blank"));
+            }
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}
