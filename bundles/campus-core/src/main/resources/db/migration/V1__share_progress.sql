@@ -11,7 +11,7 @@ CREATE TABLE share_progress (
     error_message       VARCHAR(4000),
     time_created        BIGINT        NOT NULL,
     time_modified       BIGINT        NOT NULL,
-    source_deleted      BOOLEAN       NOT NULL,
+    source_deleted      SMALLINT      NOT NULL, -- 0 or 1: EclipseLink maps Java booleans to 0/1 on Derby
     time_source_deleted BIGINT,
     version             BIGINT        NOT NULL
 );

@@ -319,7 +319,11 @@ public class ShareProgressIT {
         assertEquals("3.0.3", doc.get("openapi").asText());
         JsonNode paths = doc.get("paths");
         assertTrue(paths.size() > 5);
+        Set<String> methods = Set.of("get", "post", "put", "patch", "delete");
         paths.fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(method -> {
+            if (!methods.contains(method)) {
+                return;
+            }
             String concrete = p.getKey().replaceAll("\\{[^}]+}", "1");
             Http.Answer a = lms.send(method.toUpperCase(), concrete, "application/json", method.equals("get")
                     || method.equals("delete") ? null : "{}");

@@ -76,7 +76,7 @@ final class ShareRepository {
     }
 
     int markSourceDeleted(EntityManager em, long courseId, Long cmId, long now) {
-        // booleans as parameters: EclipseLink writes TRUE/FALSE literals as 1/0, which Derby refuses for BOOLEAN
+        // booleans as parameters, so that the platform renders them as it stores them (0/1)
         String jpql = "UPDATE ShareEntity s SET s.sourceDeleted = :deleted, s.timeSourceDeleted = :now, "
                 + "s.version = s.version + 1 WHERE s.courseId = :courseId AND s.sourceDeleted = :notDeleted"
                 + (cmId != null ? " AND s.cmId = :cmId" : "");
