@@ -40,7 +40,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * of the size Campus uses. It does the same database work as Campus for each call:
  * <ul>
  * <li>{@code POST /campus/api/v1/share-progress}: the share row and its first status-timeline row,
- * two inserts with generated keys in one transaction, then 201 with {@code Location} and the record
+ * two inserts with ids from the sequences (blocks of 50, as JPA takes them) in one transaction, then 201 with {@code Location} and the record
  * as JSON;</li>
  * <li>{@code GET /campus/api/v1/share-progress/{id}}: one select by primary key, 200 with the record.</li>
  * </ul>
@@ -66,9 +66,31 @@ public final class BaselineServer {
 
     private static final String INSERT_SHARE = "INSERT INTO share_progress (course_id, user_id, share_type, cm_id,"
             + " status, resource_url, error_message, time_created, time_modified, source_deleted,"
-            + " time_source_deleted, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " time_source_deleted, version, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO share_progress_event (share_id, status, event_time,"
-            + " resource_url, message) VALUES (?, ?, ?, ?, ?)";
+            + " resource_url, message, id) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private static final class IdBlock {
+        private static final int SIZE = 50;
+        private final String sequence;
+        private long next = 1;
+        private long last = 0;
+
+        IdBlock(String sequence) {
+            this.sequence = sequence;
+        }
+
+        synchronized long next(Connection c) throws SQLException {
+            if (next > last) {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("VALUES NEXT VALUE FOR " + sequence)) {
+                    r.next();
+                    last = r.getLong(1);
+                    next = last - SIZE + 1;
+                }
+            }
+            return next++;
+        }
+    }
     private static final String SELECT_SHARE = "SELECT id, course_id, user_id, share_type, cm_id, status,"
             + " resource_url, error_message, time_created, time_modified, source_deleted, time_source_deleted,"
             + " version FROM share_progress WHERE id = ?";
@@ -228,6 +250,9 @@ public final class BaselineServer {
         private static final long serialVersionUID = 1L;
 
         private final transient BasicDataSource pool;
+        /** Ids in blocks of 50 from the migration's sequences, as Campus's JPA layer takes them. */
+        private final transient IdBlock shareIds = new IdBlock("share_progress_seq");
+        private final transient IdBlock eventIds = new IdBlock("share_progress_event_seq");
 
         ShareProgressServlet(BasicDataSource pool) {
             this.pool = pool;
@@ -257,7 +282,8 @@ public final class BaselineServer {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    try (PreparedStatement ps = c.prepareStatement(INSERT_SHARE, Statement.RETURN_GENERATED_KEYS)) {
+                    id = shareIds.next(c);
+                    try (PreparedStatement ps = c.prepareStatement(INSERT_SHARE)) {
                         ps.setLong(1, in.courseId());
                         ps.setLong(2, in.userId());
                         ps.setString(3, in.type());
@@ -274,24 +300,17 @@ public final class BaselineServer {
                         ps.setBoolean(10, false);
                         ps.setNull(11, Types.BIGINT);
                         ps.setLong(12, 1L);
+                        ps.setLong(13, id);
                         ps.executeUpdate();
-                        try (ResultSet keys = ps.getGeneratedKeys()) {
-                            if (!keys.next()) {
-                                throw new SQLException("no generated key for share_progress");
-                            }
-                            id = keys.getLong(1);
-                        }
                     }
-                    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT, Statement.RETURN_GENERATED_KEYS)) {
+                    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
                         ps.setLong(1, id);
                         ps.setString(2, "in_progress");
                         ps.setLong(3, now);
                         ps.setNull(4, Types.VARCHAR);
                         ps.setNull(5, Types.VARCHAR);
+                        ps.setLong(6, eventIds.next(c));
                         ps.executeUpdate();
-                        try (ResultSet keys = ps.getGeneratedKeys()) {
-                            keys.next();
-                        }
                     }
                     c.commit();
                 } catch (SQLException e) {

@@ -13,7 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+
+import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
+import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.campus.api.InvalidInputException;
@@ -25,6 +32,7 @@ import org.campus.api.security.AuditQuery;
 import org.campus.api.security.AuditService;
 import org.campus.core.internal.db.CampusSchema;
 import org.campus.core.internal.db.Cursors;
+import org.campus.core.internal.db.IdBlocks;
 import org.campus.core.internal.db.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,7 +54,14 @@ public class AuditServiceImpl implements AuditService {
     private static final int QUEUE = 10_000;
     private static final int BATCH = 500;
 
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t]]");
+    private static final String INSERT = "INSERT INTO audit_entry (id, event_time, actor, actor_kind, action, target,"
+            + " remote_address, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final Transactions tx;
+    private final DataSource dataSource;
+    private final int batchSize;
+    private final IdBlocks ids = new IdBlocks("audit_entry_seq");
     private final Clock clock;
     private final BlockingQueue<AuditEntity> queue = new ArrayBlockingQueue<>(QUEUE);
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -59,13 +74,16 @@ public class AuditServiceImpl implements AuditService {
 
     @Activate
     public AuditServiceImpl(@Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
-            @Reference CampusSchema schema) {
-        this(new Transactions(jpa), Clock.systemUTC());
+            @Reference CampusSchema schema,
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
+        this(new Transactions(jpa), dataSource, Clock.systemUTC(), BATCH);
     }
 
-    /** For tests outside OSGi (another arity than the DS constructor). */
-    AuditServiceImpl(Transactions tx, Clock clock) {
+    /** For tests outside OSGi (another arity than the DS constructor, which SCR picks by its parameter count). */
+    AuditServiceImpl(Transactions tx, DataSource dataSource, Clock clock, int batchSize) {
         this.tx = tx;
+        this.dataSource = dataSource;
+        this.batchSize = batchSize;
         this.clock = clock;
         this.writer = new Thread(this::writeLoop, "campus-audit-writer");
         this.writer.setDaemon(true);
@@ -165,7 +183,7 @@ public class AuditServiceImpl implements AuditService {
         writeLock.lock();
         try {
             List<AuditEntity> batch = new ArrayList<>();
-            while (queue.drainTo(batch, BATCH) > 0) {
+            while (queue.drainTo(batch, batchSize) > 0) {
                 write(batch);
                 batch.clear();
             }
@@ -201,7 +219,7 @@ public class AuditServiceImpl implements AuditService {
                 writeLock.lock();
                 try {
                     List<AuditEntity> batch = new ArrayList<>();
-                    while (queue.drainTo(batch, BATCH) > 0) {
+                    while (queue.drainTo(batch, batchSize) > 0) {
                         write(batch);
                         batch.clear();
                     }
@@ -218,16 +236,33 @@ public class AuditServiceImpl implements AuditService {
         }
     }
 
+    /** One JDBC batch in one transaction, in queue order: the trail is append-only and needs no unit of work. */
     private void write(List<AuditEntity> batch) {
-        try {
-            tx.write(em -> {
-                // one at a time: EclipseLink does not keep the order of new objects within a flush
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (AuditEntity e : batch) {
-                    em.persist(e);
-                    em.flush();
+                    ps.setLong(1, ids.next(c));
+                    ps.setLong(2, e.getTime());
+                    ps.setString(3, e.getActor());
+                    ps.setString(4, e.getActorKind());
+                    ps.setString(5, e.getAction());
+                    ps.setString(6, e.getTarget());
+                    ps.setString(7, e.getRemoteAddress());
+                    ps.setString(8, e.getDetail());
+                    ps.addBatch();
                 }
-                return null;
-            });
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException ex) {
+            throw new PersistenceException("audit entries could not be written", ex);
         } finally {
             synchronized (progress) {
                 written += batch.size();
@@ -240,7 +275,7 @@ public class AuditServiceImpl implements AuditService {
         if (s == null) {
             return null;
         }
-        String clean = s.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        String clean = CONTROL.matcher(s).replaceAll(" ");
         return clean.length() > max ? clean.substring(0, max) : clean;
     }
 

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import java.sql.SQLException;
+
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.campus.api.ConflictException;
@@ -39,41 +43,35 @@ public class ShareProgressServiceImpl implements ShareProgressService {
     private final Events events;
     private final Clock clock;
     private final ShareRepository repository = new ShareRepository();
+    private final ShareInserter inserter;
 
     @Activate
     public ShareProgressServiceImpl(
             @Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
             @Reference EventAdmin eventAdmin,
-            @Reference CampusSchema schema) {
-        this(new Transactions(jpa), new Events(eventAdmin));
+            @Reference CampusSchema schema,
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
+        this(new Transactions(jpa), new Events(eventAdmin), dataSource);
     }
 
     /** For tests outside OSGi. A different arity from the DS constructor, which SCR picks by its parameter count. */
-    ShareProgressServiceImpl(Transactions tx, Events events) {
+    ShareProgressServiceImpl(Transactions tx, Events events, DataSource dataSource) {
         this.tx = tx;
         this.events = events;
+        this.inserter = new ShareInserter(dataSource);
         this.clock = Clock.systemUTC();
     }
 
     @Override
     public ShareProgress start(NewShare share) {
         ShareRules.checkNewShare(share);
-        long now = clock.millis();
-        ShareProgress created = tx.write(em -> {
-            ShareEntity e = new ShareEntity();
-            e.setCourseId(share.courseId());
-            e.setUserId(share.userId());
-            e.setType(share.type().code());
-            e.setCmId(share.cmId());
-            e.setStatus(ShareStatus.IN_PROGRESS.code());
-            e.setTimeCreated(now);
-            e.setTimeModified(now);
-            em.persist(e);
-            em.persist(new ShareEventEntity(e, ShareStatus.IN_PROGRESS.code(), now, null, null));
-            em.flush();
-            return ShareMapper.toValue(e);
-        });
-        AUDIT.info("share {} started by user {} in course {}", created.id(), created.userId(), created.courseId());
+        ShareProgress created;
+        try {
+            created = inserter.insert(share, clock.millis());
+        } catch (SQLException e) {
+            throw new PersistenceException("the share could not be stored", e);
+        }
+        AUDIT.debug("share {} started by user {} in course {}", created.id(), created.userId(), created.courseId());
         events.post(TOPIC_STARTED, "id", created.id(), "courseId", created.courseId(),
                 "userId", created.userId(), "status", created.status().code());
         return created;
@@ -93,7 +91,7 @@ public class ShareProgressServiceImpl implements ShareProgressService {
 
     private ShareProgress changeStatus(long id, ShareStatus next, String resourceUrl, String message, String topic) {
         long now = clock.millis();
-        ShareProgress changed = tx.write(em -> {
+        ShareEntity stored = tx.write(em -> {
             ShareEntity e = require(em, id);
             ShareStatus current = ShareStatus.fromCode(e.getStatus()).orElseThrow();
             if (!current.canMoveTo(next)) {
@@ -109,10 +107,11 @@ public class ShareProgressServiceImpl implements ShareProgressService {
                 e.setErrorMessage(message);
             }
             em.persist(new ShareEventEntity(e, next.code(), now, resourceUrl, message));
-            em.flush();
-            return ShareMapper.toValue(e);
+            return e;
         });
-        AUDIT.info("share {} marked {}", id, next.code());
+        // mapped after the commit, which set the new version
+        ShareProgress changed = ShareMapper.toValue(stored);
+        AUDIT.debug("share {} marked {}", id, next.code());
         events.post(topic, "id", changed.id(), "courseId", changed.courseId(),
                 "userId", changed.userId(), "status", changed.status().code());
         return changed;

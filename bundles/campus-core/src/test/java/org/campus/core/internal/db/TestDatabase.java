@@ -40,6 +40,10 @@ public final class TestDatabase implements AutoCloseable {
         emf = new PersistenceProvider().createEntityManagerFactory("campus", props);
     }
 
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Transactions transactions() {
         return new Transactions(template());
     }

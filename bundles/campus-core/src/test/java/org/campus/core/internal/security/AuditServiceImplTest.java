@@ -28,7 +28,7 @@ class AuditServiceImplTest {
 
     private final TestDatabase db = new TestDatabase();
     private final MutableClock clock = new MutableClock(T0);
-    private final AuditServiceImpl audit = new AuditServiceImpl(db.transactions(), clock);
+    private final AuditServiceImpl audit = new AuditServiceImpl(db.transactions(), db.dataSource(), clock, 500);
 
     @AfterEach
     void close() {
