@@ -119,7 +119,8 @@ public class ShareProgressServiceImpl implements ShareProgressService {
 
     @Override
     public Optional<ShareProgress> find(long id) {
-        return tx.read(em -> Optional.ofNullable(em.find(ShareEntity.class, id)).map(ShareMapper::toValue));
+        return tx.read(em -> Optional.ofNullable(em.find(ShareEntity.class, id, ShareRepository.READ_ONLY))
+                .map(ShareMapper::toValue));
     }
 
     @Override

@@ -13,6 +13,12 @@ import org.campus.api.sharing.ShareQuery;
 /** The queries of share progress; each takes the entity manager of the caller's transaction. */
 final class ShareRepository {
 
+    /**
+     * For reads that only map entities to values: EclipseLink hands out its shared-cache objects
+     * without registering clones in the unit of work, so the commit has nothing to compare.
+     */
+    static final Map<String, Object> READ_ONLY = Map.of("eclipselink.read-only", "true");
+
     List<ShareEntity> page(EntityManager em, ShareQuery query, Long afterId, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT s FROM ShareEntity s WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -47,12 +53,14 @@ final class ShareRepository {
         jpql.append(" ORDER BY s.id DESC");
         TypedQuery<ShareEntity> q = em.createQuery(jpql.toString(), ShareEntity.class);
         params.forEach(q::setParameter);
+        READ_ONLY.forEach(q::setHint);
         return q.setMaxResults(limit).getResultList();
     }
 
     List<ShareEventEntity> timeline(EntityManager em, long shareId) {
         return em.createQuery("SELECT e FROM ShareEventEntity e WHERE e.share.id = :id ORDER BY e.id",
-                ShareEventEntity.class).setParameter("id", shareId).getResultList();
+                ShareEventEntity.class).setParameter("id", shareId)
+                .setHint("eclipselink.read-only", "true").getResultList();
     }
 
     List<ShareEntity> byUser(EntityManager em, long userId) {
