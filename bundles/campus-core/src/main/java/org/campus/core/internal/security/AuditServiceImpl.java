@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
@@ -33,6 +32,7 @@ import org.campus.api.security.AuditService;
 import org.campus.core.internal.db.CampusSchema;
 import org.campus.core.internal.db.Cursors;
 import org.campus.core.internal.db.IdBlocks;
+import org.campus.core.internal.db.JdbcTransactions;
 import org.campus.core.internal.db.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,7 +59,7 @@ public class AuditServiceImpl implements AuditService {
             + " remote_address, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Transactions tx;
-    private final DataSource dataSource;
+    private final JdbcTransactions jdbc;
     private final int batchSize;
     private final IdBlocks ids = new IdBlocks("audit_entry_seq");
     private final Clock clock;
@@ -82,7 +82,7 @@ public class AuditServiceImpl implements AuditService {
     /** For tests outside OSGi (another arity than the DS constructor, which SCR picks by its parameter count). */
     AuditServiceImpl(Transactions tx, DataSource dataSource, Clock clock, int batchSize) {
         this.tx = tx;
-        this.dataSource = dataSource;
+        this.jdbc = new JdbcTransactions(dataSource);
         this.batchSize = batchSize;
         this.clock = clock;
         this.writer = new Thread(this::writeLoop, "campus-audit-writer");
@@ -180,16 +180,7 @@ public class AuditServiceImpl implements AuditService {
     /** Writes every queued entry now, and waits (a few seconds at most) for those the writer holds. */
     void flush() {
         long target = recorded.get();
-        writeLock.lock();
-        try {
-            List<AuditEntity> batch = new ArrayList<>();
-            while (queue.drainTo(batch, batchSize) > 0) {
-                write(batch);
-                batch.clear();
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        drainQueue();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         synchronized (progress) {
             while (written < target) {
@@ -207,6 +198,20 @@ public class AuditServiceImpl implements AuditService {
         }
     }
 
+    /** Writes what is queued, in batches; drained only under the lock, so entries keep their queue order. */
+    private void drainQueue() {
+        writeLock.lock();
+        try {
+            List<AuditEntity> batch = new ArrayList<>();
+            while (queue.drainTo(batch, batchSize) > 0) {
+                write(batch);
+                batch.clear();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     private void writeLoop() {
         while (running) {
             try {
@@ -215,17 +220,7 @@ public class AuditServiceImpl implements AuditService {
                         signal.wait(1_000);
                     }
                 }
-                // drained only under the lock, so that entries are written in the order they were queued
-                writeLock.lock();
-                try {
-                    List<AuditEntity> batch = new ArrayList<>();
-                    while (queue.drainTo(batch, batchSize) > 0) {
-                        write(batch);
-                        batch.clear();
-                    }
-                } finally {
-                    writeLock.unlock();
-                }
+                drainQueue();
             } catch (InterruptedException e) {
                 if (!running) {
                     return;
@@ -238,29 +233,23 @@ public class AuditServiceImpl implements AuditService {
 
     /** One JDBC batch in one transaction, in queue order: the trail is append-only and needs no unit of work. */
     private void write(List<AuditEntity> batch) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (AuditEntity e : batch) {
-                    ps.setLong(1, ids.next(c));
-                    ps.setLong(2, e.getTime());
-                    ps.setString(3, e.getActor());
-                    ps.setString(4, e.getActorKind());
-                    ps.setString(5, e.getAction());
-                    ps.setString(6, e.getTarget());
-                    ps.setString(7, e.getRemoteAddress());
-                    ps.setString(8, e.getDetail());
-                    ps.addBatch();
+        try {
+            jdbc.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (AuditEntity e : batch) {
+                        ps.setLong(1, ids.next(c));
+                        ps.setLong(2, e.getTime());
+                        ps.setString(3, e.getActor());
+                        ps.setString(4, e.getActorKind());
+                        ps.setString(5, e.getAction());
+                        ps.setString(6, e.getTarget());
+                        ps.setString(7, e.getRemoteAddress());
+                        ps.setString(8, e.getDetail());
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
                 }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException ex) {
-                c.rollback();
-                throw ex;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException ex) {
             throw new PersistenceException("audit entries could not be written", ex);
         } finally {
