@@ -43,7 +43,7 @@ public class ShareProgressServiceImpl implements ShareProgressService {
     private final Events events;
     private final Clock clock;
     private final ShareRepository repository = new ShareRepository();
-    private final ShareInserter inserter;
+    private final ShareRows rows;
 
     @Activate
     public ShareProgressServiceImpl(
@@ -58,7 +58,7 @@ public class ShareProgressServiceImpl implements ShareProgressService {
     ShareProgressServiceImpl(Transactions tx, Events events, DataSource dataSource) {
         this.tx = tx;
         this.events = events;
-        this.inserter = new ShareInserter(dataSource);
+        this.rows = new ShareRows(dataSource);
         this.clock = Clock.systemUTC();
     }
 
@@ -67,7 +67,7 @@ public class ShareProgressServiceImpl implements ShareProgressService {
         ShareRules.checkNewShare(share);
         ShareProgress created;
         try {
-            created = inserter.insert(share, clock.millis());
+            created = rows.insert(share, clock.millis());
         } catch (SQLException e) {
             throw new PersistenceException("the share could not be stored", e);
         }
@@ -119,8 +119,11 @@ public class ShareProgressServiceImpl implements ShareProgressService {
 
     @Override
     public Optional<ShareProgress> find(long id) {
-        return tx.read(em -> Optional.ofNullable(em.find(ShareEntity.class, id, ShareRepository.READ_ONLY))
-                .map(ShareMapper::toValue));
+        try {
+            return rows.find(id);
+        } catch (SQLException e) {
+            throw new PersistenceException("share " + id + " could not be read", e);
+        }
     }
 
     @Override
@@ -134,9 +137,9 @@ public class ShareProgressServiceImpl implements ShareProgressService {
     @Override
     public Page<ShareProgress> list(ShareQuery query, PageRequest page) {
         Long afterId = Cursors.decodeId(page.cursor());
-        List<ShareEntity> rows = tx.read(em -> repository.page(em, query, afterId, page.limit() + 1));
-        boolean more = rows.size() > page.limit();
-        List<ShareProgress> items = rows.stream().limit(page.limit()).map(ShareMapper::toValue)
+        List<ShareEntity> found = tx.read(em -> repository.page(em, query, afterId, page.limit() + 1));
+        boolean more = found.size() > page.limit();
+        List<ShareProgress> items = found.stream().limit(page.limit()).map(ShareMapper::toValue)
                 .collect(Collectors.toList());
         String next = more ? Cursors.afterId(items.get(items.size() - 1).id()) : null;
         return new Page<>(items, next);
