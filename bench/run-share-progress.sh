@@ -187,21 +187,18 @@ if [ "$START_CAMPUS" = "1" ]; then
 fi
 
 # ------------------------------------------------------------------------------------- API key
-# >>> API KEY: where Campus's generated credentials are read. TODO(lead): wire the final name. <<<
-# Campus will require "Authorization: Bearer <key>". A key in the environment (CAMPUS_LMS_API_KEY)
-# always wins; otherwise, once the first start writes its generated credentials, read them here.
-# The file name and line format below are placeholders until the distribution's are final.
+# Campus requires "Authorization: Bearer <key>". A key in the environment (CAMPUS_LMS_API_KEY)
+# always wins; otherwise the first start of the fresh distribution generated one and wrote it to
+# etc/campus-credentials.txt as a line "CAMPUS_LMS_API_KEY=<key>" (see docs/SECURITY.md).
 if [ -z "${CAMPUS_LMS_API_KEY:-}" ] && [ "$START_CAMPUS" = "1" ]; then
-  CREDENTIALS_FILE="$CAMPUS_HOME/etc/campus-credentials.txt"   # placeholder name
+  CREDENTIALS_FILE="$CAMPUS_HOME/etc/campus-credentials.txt"
   if [ -f "$CREDENTIALS_FILE" ]; then
-    # placeholder format: a line "CAMPUS_LMS_API_KEY=<key>" (or "CAMPUS_LMS_API_KEY: <key>")
-    CAMPUS_LMS_API_KEY=$(sed -n -E 's/^[[:space:]]*CAMPUS_LMS_API_KEY[[:space:]]*[=:][[:space:]]*//p' \
+    CAMPUS_LMS_API_KEY=$(sed -n -E 's/^[[:space:]]*CAMPUS_LMS_API_KEY[[:space:]]*=[[:space:]]*//p' \
       "$CREDENTIALS_FILE" | head -1 | tr -d '\r')
     [ -n "$CAMPUS_LMS_API_KEY" ] && log "API key read from $CREDENTIALS_FILE"
   fi
 fi
 [ -n "${CAMPUS_LMS_API_KEY:-}" ] && export CAMPUS_LMS_API_KEY
-# <<< API KEY >>>
 
 # --------------------------------------------------------------------------------------- run it
 CP="$TARGET_DIR/classes:$(cat "$TARGET_DIR/bench.classpath")"
