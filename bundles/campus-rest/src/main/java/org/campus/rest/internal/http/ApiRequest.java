@@ -132,6 +132,11 @@ public final class ApiRequest {
 
     /** The body's bytes, at most the configured limit. */
     public byte[] body() {
+        return body(maxBodyBytes);
+    }
+
+    /** The body's bytes, at most {@code maxBodyBytes} (e.g. the larger limit for imports); 413 past it. */
+    public byte[] body(long maxBodyBytes) {
         long declared = http.getContentLengthLong();
         if (declared > maxBodyBytes) {
             throw new PayloadTooLargeException(maxBodyBytes);

@@ -1,0 +1,368 @@
+package org.campus.core.internal.workflow;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.campus.api.ConflictException;
+import org.campus.api.FieldError;
+import org.campus.api.ForbiddenException;
+import org.campus.api.InvalidInputException;
+import org.campus.api.NotFoundException;
+import org.campus.api.Page;
+import org.campus.api.PageRequest;
+import org.campus.api.workflow.ActionDef;
+import org.campus.api.workflow.ActionRequest;
+import org.campus.api.workflow.ExportFormat;
+import org.campus.api.workflow.HistoryEntry;
+import org.campus.api.workflow.ImportResult;
+import org.campus.api.workflow.LmsId;
+import org.campus.api.workflow.NewRecord;
+import org.campus.api.workflow.RecordAccess;
+import org.campus.api.workflow.StateAccess;
+import org.campus.api.workflow.Workflow;
+import org.campus.api.workflow.WorkflowDefinition;
+import org.campus.api.workflow.WorkflowRecord;
+import org.campus.api.workflow.WorkflowService;
+import org.campus.core.internal.db.CampusSchema;
+import org.campus.core.internal.db.Cursors;
+import org.campus.core.internal.db.Transactions;
+import org.campus.core.internal.event.Events;
+import org.campus.core.internal.workflow.model.DcWorkflowXml;
+import org.campus.core.internal.workflow.model.DotDiagram;
+import org.campus.core.internal.workflow.model.MermaidDiagram;
+import org.campus.core.internal.workflow.model.PermissionResolver;
+import org.campus.core.internal.workflow.model.WorkflowSimulator;
+import org.campus.core.internal.workflow.model.WorkflowTemplates;
+import org.campus.core.internal.workflow.model.WorkflowValidator;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Workflows are stored once and never changed, as their DCWorkflow XML export, and parsed again on
+ * read (cached by id). Records carry a {@code @Version}: of two concurrent actions on one record,
+ * the second to commit loses with a {@link ConflictException}.
+ */
+@Component(service = WorkflowService.class)
+public class WorkflowServiceImpl implements WorkflowService {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("campus.audit");
+    private static final String WARNING_SEPARATOR = "\n";
+
+    private final Transactions tx;
+    private final Events events;
+    private final Clock clock;
+    private final DcWorkflowXml xml = new DcWorkflowXml();
+    private final WorkflowValidator validator = new WorkflowValidator();
+    private final Map<Long, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
+    /** Tests only: runs inside an action's transaction after the record was read. */
+    volatile Runnable afterRecordRead = () -> { };
+
+    @Activate
+    public WorkflowServiceImpl(@Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
+            @Reference EventAdmin eventAdmin, @Reference CampusSchema schema) {
+        this(new Transactions(jpa), new Events(eventAdmin));
+    }
+
+    /** For tests outside OSGi. A different arity from the DS constructor, which SCR picks by its parameter count. */
+    WorkflowServiceImpl(Transactions tx, Events events) {
+        this.tx = tx;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    // ---- workflows
+
+    @Override
+    public Workflow create(WorkflowDefinition definition) {
+        if (definition == null) {
+            throw new InvalidInputException("body", "a workflow definition is required");
+        }
+        return store(definition, null, List.of());
+    }
+
+    @Override
+    public Workflow importDcWorkflow(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidInputException("body", "is empty; a DCWorkflow definition.xml is required");
+        }
+        ImportResult imported = xml.importDefinition(new ByteArrayInputStream(bytes));
+        return store(imported.workflow(), imported.workflow().id(), imported.warnings());
+    }
+
+    @Override
+    public Map<String, WorkflowDefinition> templates() {
+        return WorkflowTemplates.all();
+    }
+
+    @Override
+    public Workflow createFromTemplate(String key) {
+        WorkflowDefinition template = WorkflowTemplates.all().get(key);
+        if (template == null) {
+            throw NotFoundException.of("workflow template", key);
+        }
+        return store(template, key, List.of());
+    }
+
+    private Workflow store(WorkflowDefinition definition, String key, List<String> warnings) {
+        validator.check(definition);
+        String exported = xml.exportDefinition(definition);
+        long now = clock.millis();
+        WorkflowEntity stored = tx.write(em -> {
+            WorkflowEntity e = new WorkflowEntity();
+            e.setKey(truncate(key, 255));
+            e.setTitle(truncate(definition.title(), 255));
+            e.setDefinitionXml(exported);
+            e.setWarnings(warnings.isEmpty() ? null : String.join(WARNING_SEPARATOR, warnings));
+            e.setTimeCreated(now);
+            em.persist(e);
+            return e;
+        });
+        AUDIT.info("workflow {} stored ({})", stored.getId(), key);
+        return toValue(stored);
+    }
+
+    @Override
+    public Optional<Workflow> find(long id) {
+        return tx.read(em -> Optional.ofNullable(em.find(WorkflowEntity.class, id)).map(this::toValue));
+    }
+
+    @Override
+    public Page<Workflow> list(PageRequest page) {
+        Long afterId = Cursors.decodeId(page.cursor());
+        List<WorkflowEntity> rows = tx.read(em -> em.createQuery(
+                "SELECT w FROM WorkflowEntity w WHERE w.id < :after ORDER BY w.id DESC", WorkflowEntity.class)
+                .setParameter("after", afterId == null ? Long.MAX_VALUE : afterId)
+                .setMaxResults(page.limit() + 1).getResultList());
+        boolean more = rows.size() > page.limit();
+        List<Workflow> items = rows.stream().limit(page.limit()).map(this::toValue).collect(Collectors.toList());
+        return new Page<>(items, more ? Cursors.afterId(items.get(items.size() - 1).id()) : null);
+    }
+
+    @Override
+    public String export(long id, ExportFormat format) {
+        WorkflowDefinition definition = definition(id);
+        return switch (format) {
+            case DCWORKFLOW -> xml.exportDefinition(withKey(id, definition));
+            case MERMAID -> new MermaidDiagram().render(definition);
+            case DOT -> new DotDiagram().render(definition);
+        };
+    }
+
+    /** DCWorkflow export names the workflow by the key it came with, where there is one. */
+    private WorkflowDefinition withKey(long id, WorkflowDefinition definition) {
+        String key = tx.read(em -> em.find(WorkflowEntity.class, id).getKey());
+        return key == null ? definition : definition.withId(key);
+    }
+
+    @Override
+    public List<StateAccess> simulate(long id, Collection<String> roles) {
+        return new WorkflowSimulator().simulate(definition(id), roles);
+    }
+
+    private WorkflowDefinition definition(long id) {
+        WorkflowDefinition cached = definitions.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        WorkflowEntity e = tx.read(em -> em.find(WorkflowEntity.class, id));
+        if (e == null) {
+            throw NotFoundException.of("workflow", id);
+        }
+        return toValue(e).definition();
+    }
+
+    private Workflow toValue(WorkflowEntity e) {
+        WorkflowDefinition definition = definitions.computeIfAbsent(e.getId(),
+                id -> xml.importDefinition(e.getDefinitionXml()).workflow().withId(Long.toString(id)));
+        List<String> warnings = e.getWarnings() == null ? List.of()
+                : Arrays.asList(e.getWarnings().split(WARNING_SEPARATOR));
+        return new Workflow(e.getId(), e.getKey(), definition, warnings, Instant.ofEpochMilli(e.getTimeCreated()));
+    }
+
+    // ---- records
+
+    @Override
+    public WorkflowRecord createRecord(NewRecord record) {
+        List<FieldError> errors = new ArrayList<>();
+        checkId(errors, "lmsRecordId", record.lmsRecordId());
+        checkId(errors, "courseId", record.courseId());
+        checkId(errors, "activityId", record.activityId());
+        checkId(errors, "authorId", record.authorId());
+        WorkflowDefinition definition = null;
+        try {
+            definition = definition(record.workflowId());
+        } catch (NotFoundException e) {
+            errors.add(new FieldError("workflowId", "names no workflow"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String initial = definition.initialState();
+        long now = clock.millis();
+        WorkflowRecordEntity stored = tx.write(em -> {
+            WorkflowRecordEntity e = new WorkflowRecordEntity();
+            e.setWorkflowId(record.workflowId());
+            e.setLmsRecordId(record.lmsRecordId().value());
+            e.setCourseId(record.courseId().value());
+            e.setActivityId(record.activityId().value());
+            e.setAuthorId(record.authorId().value());
+            e.setIdNumeric(flag(record.lmsRecordId(), WorkflowRecordEntity.LMS_RECORD_NUMERIC)
+                    | flag(record.courseId(), WorkflowRecordEntity.COURSE_NUMERIC)
+                    | flag(record.activityId(), WorkflowRecordEntity.ACTIVITY_NUMERIC)
+                    | flag(record.authorId(), WorkflowRecordEntity.AUTHOR_NUMERIC));
+            e.setState(initial);
+            e.setTimeCreated(now);
+            e.setTimeModified(now);
+            em.persist(e);
+            em.flush(); // the two entities are not related: make the record's row exist before its history's
+            em.persist(new WorkflowHistoryEntity(e.getId(), null, e.getAuthorId(), record.authorId().numeric(),
+                    null, initial, now, null));
+            return e;
+        });
+        WorkflowRecord created = toValue(stored);
+        AUDIT.debug("workflow record {} created in workflow {} by {}", created.id(), created.workflowId(),
+                created.authorId());
+        events.post(TOPIC_RECORD_CREATED, "id", created.id(), "workflowId", created.workflowId(),
+                "state", created.state(), "courseId", created.courseId().value(),
+                "authorId", created.authorId().value());
+        return created;
+    }
+
+    private static void checkId(List<FieldError> errors, String field, LmsId id) {
+        if (id == null || id.value().isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+        } else if (id.value().length() > LmsId.MAX_LENGTH) {
+            errors.add(new FieldError(field, "is longer than " + LmsId.MAX_LENGTH + " characters"));
+        }
+    }
+
+    private static int flag(LmsId id, int bit) {
+        return id.numeric() ? bit : 0;
+    }
+
+    @Override
+    public Optional<WorkflowRecord> findRecord(long id) {
+        return tx.read(em -> Optional.ofNullable(em.find(WorkflowRecordEntity.class, id)).map(WorkflowServiceImpl::toValue));
+    }
+
+    @Override
+    public RecordAccess access(long recordId, LmsId userId, Collection<String> roles) {
+        WorkflowRecord record = findRecord(recordId).orElseThrow(() -> NotFoundException.of("workflow record", recordId));
+        PermissionResolver resolver = new PermissionResolver(definition(record.workflowId()));
+        boolean author = userId != null && userId.value().equals(record.authorId().value());
+        List<String> permissions = new ArrayList<>(resolver.effectivePermissions(record.state(), roles, author));
+        List<String> actions = resolver.allowedActions(record.state(), roles, author).stream().map(ActionDef::id)
+                .collect(Collectors.toList());
+        return new RecordAccess(record, author, permissions, actions);
+    }
+
+    @Override
+    public WorkflowRecord perform(long recordId, ActionRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.action() == null || request.action().isBlank()) {
+            errors.add(new FieldError("action", "is required"));
+        }
+        checkId(errors, "userId", request.userId());
+        if (request.comment() != null && request.comment().length() > ActionRequest.MAX_COMMENT_LENGTH) {
+            errors.add(new FieldError("comment", "is longer than " + ActionRequest.MAX_COMMENT_LENGTH + " characters"));
+        }
+        for (int i = 0; i < request.roles().size(); i++) {
+            if (request.roles().get(i) == null || request.roles().get(i).isBlank()) {
+                errors.add(new FieldError("roles[" + i + "]", "must not be blank"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        long now = clock.millis();
+        String[] moved = new String[2];
+        WorkflowRecordEntity stored = tx.write(em -> {
+            WorkflowRecordEntity e = requireRecord(em, recordId);
+            afterRecordRead.run();
+            WorkflowDefinition definition = definition(e.getWorkflowId());
+            ActionDef action = definition.findAction(request.action()).orElseThrow(() -> new InvalidInputException(
+                    "action", "workflow " + e.getWorkflowId() + " defines no action '" + request.action() + "'"));
+            String from = e.getState();
+            if (!action.from().contains(from)) {
+                throw new ConflictException("record " + recordId + " is in state '" + from + "'; action '"
+                        + action.id() + "' starts only from " + action.from());
+            }
+            boolean author = request.userId().value().equals(e.getAuthorId());
+            if (!new PermissionResolver(definition).mayPerform(action.id(), from, request.roles(), author)) {
+                throw new ForbiddenException("roles " + request.roles() + (author ? " (as the author)" : "")
+                        + " may not perform '" + action.id() + "' in state '" + from + "'");
+            }
+            e.setState(action.to());
+            e.setTimeModified(now);
+            em.persist(new WorkflowHistoryEntity(e.getId(), action.id(), request.userId().value(),
+                    request.userId().numeric(), from, action.to(), now, request.comment()));
+            em.flush(); // a lost race surfaces here, as an optimistic-locking failure
+            moved[0] = from;
+            moved[1] = action.id();
+            return e;
+        });
+        WorkflowRecord changed = toValue(stored);
+        AUDIT.info("workflow record {}: '{}' by user {} moved it from {} to {}", recordId, moved[1],
+                request.userId().value(), moved[0], changed.state());
+        events.post(TOPIC_ACTION_PERFORMED, "id", changed.id(), "workflowId", changed.workflowId(),
+                "action", moved[1], "from", moved[0], "to", changed.state(), "userId", request.userId().value(),
+                "courseId", changed.courseId().value());
+        return changed;
+    }
+
+    @Override
+    public List<HistoryEntry> history(long recordId) {
+        return tx.read(em -> {
+            requireRecord(em, recordId);
+            return em.createQuery("SELECT h FROM WorkflowHistoryEntity h WHERE h.recordId = :r ORDER BY h.time, h.id",
+                    WorkflowHistoryEntity.class).setParameter("r", recordId).getResultList().stream()
+                    .map(WorkflowServiceImpl::toValue).collect(Collectors.toList());
+        });
+    }
+
+    private static WorkflowRecordEntity requireRecord(EntityManager em, long id) {
+        WorkflowRecordEntity e = em.find(WorkflowRecordEntity.class, id);
+        if (e == null) {
+            throw NotFoundException.of("workflow record", id);
+        }
+        return e;
+    }
+
+    static WorkflowRecord toValue(WorkflowRecordEntity e) {
+        int n = e.getIdNumeric();
+        return new WorkflowRecord(e.getId(), e.getWorkflowId(),
+                new LmsId(e.getLmsRecordId(), (n & WorkflowRecordEntity.LMS_RECORD_NUMERIC) != 0),
+                new LmsId(e.getCourseId(), (n & WorkflowRecordEntity.COURSE_NUMERIC) != 0),
+                new LmsId(e.getActivityId(), (n & WorkflowRecordEntity.ACTIVITY_NUMERIC) != 0),
+                new LmsId(e.getAuthorId(), (n & WorkflowRecordEntity.AUTHOR_NUMERIC) != 0),
+                e.getState(), Instant.ofEpochMilli(e.getTimeCreated()), Instant.ofEpochMilli(e.getTimeModified()),
+                e.getVersion());
+    }
+
+    static HistoryEntry toValue(WorkflowHistoryEntity h) {
+        return new HistoryEntry(h.getId(), h.getRecordId(), h.getAction(),
+                h.getActor() == null ? null : new LmsId(h.getActor(), h.isActorNumeric()), h.getFromState(),
+                h.getToState(), Instant.ofEpochMilli(h.getTime()), h.getComment());
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+}

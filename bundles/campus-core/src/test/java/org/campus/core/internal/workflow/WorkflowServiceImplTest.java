@@ -1,0 +1,228 @@
+package org.campus.core.internal.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.campus.api.ConflictException;
+import org.campus.api.ForbiddenException;
+import org.campus.api.InvalidInputException;
+import org.campus.api.NotFoundException;
+import org.campus.api.Page;
+import org.campus.api.PageRequest;
+import org.campus.api.workflow.ActionDef;
+import org.campus.api.workflow.ActionRequest;
+import org.campus.api.workflow.ExportFormat;
+import org.campus.api.workflow.HistoryEntry;
+import org.campus.api.workflow.LmsId;
+import org.campus.api.workflow.NewRecord;
+import org.campus.api.workflow.RecordAccess;
+import org.campus.api.workflow.StateDef;
+import org.campus.api.workflow.Workflow;
+import org.campus.api.workflow.WorkflowDefinition;
+import org.campus.api.workflow.WorkflowRecord;
+import org.campus.core.internal.db.TestDatabase;
+import org.campus.core.internal.event.Events;
+import org.campus.core.internal.workflow.model.WorkflowTemplates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+class WorkflowServiceImplTest {
+
+    private final TestDatabase db = new TestDatabase();
+    private final List<Event> posted = new ArrayList<>();
+    private final EventAdmin eventAdmin = new EventAdmin() {
+        @Override
+        public void postEvent(Event event) {
+            posted.add(event);
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            posted.add(event);
+        }
+    };
+    private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), new Events(eventAdmin));
+    private final WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions());
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private WorkflowRecord newRecord(long workflowId, String author) {
+        return service.createRecord(new NewRecord(workflowId, LmsId.of(17), LmsId.of("c-2"), LmsId.of(5),
+                LmsId.of(author)));
+    }
+
+    private static ActionRequest as(String action, String user, String... roles) {
+        return new ActionRequest(action, LmsId.of(user), List.of(roles), null);
+    }
+
+    @Test
+    void createsFromTemplateAndReadsTheSameDefinitionBack() {
+        Workflow w = service.createFromTemplate(WorkflowTemplates.DOCUMENT_PUBLISHING);
+        assertEquals(WorkflowTemplates.DOCUMENT_PUBLISHING, w.key());
+        assertEquals(Long.toString(w.id()), w.definition().id());
+        WorkflowDefinition template = WorkflowTemplates.documentPublishing();
+        // stored as DCWorkflow XML: the same states, permissions and actions come back
+        assertEquals(template.actions(), w.definition().actions());
+        assertEquals(template.initialState(), w.definition().initialState());
+        for (StateDef s : template.states()) {
+            StateDef stored = w.definition().findState(s.id()).orElseThrow();
+            assertEquals(new java.util.HashMap<>(s.permissions()), new java.util.HashMap<>(stored.permissions()));
+        }
+        // a fresh service has an empty cache: the definition comes back from the stored XML alike
+        Workflow reread = new WorkflowServiceImpl(db.transactions(), new Events(eventAdmin)).find(w.id()).orElseThrow();
+        assertEquals(w.definition(), reread.definition());
+        assertThrows(NotFoundException.class, () -> service.createFromTemplate("nope"));
+    }
+
+    @Test
+    void refusesAnInvalidDefinitionNamingTheProblems() {
+        WorkflowDefinition bad = WorkflowDefinition.of("Bad", null, "missing",
+                List.of(StateDef.of("a", "A", null, Map.of())),
+                List.of(ActionDef.of("go", "Go", null, List.of("a"), "nowhere", List.of("teacher"))));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service.create(bad));
+        assertTrue(e.errors().stream().anyMatch(f -> f.field().equals("initialState")), e.errors().toString());
+        assertTrue(e.errors().stream().anyMatch(f -> f.field().startsWith("actions[0]")), e.errors().toString());
+        assertTrue(service.list(PageRequest.first(10)).items().isEmpty());
+    }
+
+    @Test
+    void performsActionsAndKeepsTheHistoryOldestFirst() {
+        Workflow w = service.createFromTemplate(WorkflowTemplates.DOCUMENT_PUBLISHING);
+        WorkflowRecord r = newRecord(w.id(), "5");
+        assertEquals("visible", r.state());
+        assertTrue(r.lmsRecordId().numeric());
+        assertFalse(r.courseId().numeric());
+        WorkflowRecord submitted = service.perform(r.id(), new ActionRequest("submit", LmsId.of(5), List.of("student"), "please"));
+        assertEquals("pending", submitted.state());
+        assertEquals(r.version() + 1, submitted.version());
+        WorkflowRecord published = service.perform(r.id(), as("publish", "9", "teacher"));
+        assertEquals("published", published.state());
+
+        List<HistoryEntry> history = service.history(r.id());
+        assertEquals(3, history.size());
+        assertNull(history.get(0).action());
+        assertEquals("visible", history.get(0).to());
+        assertEquals("submit", history.get(1).action());
+        assertEquals("please", history.get(1).comment());
+        assertEquals(LmsId.of(5), history.get(1).actor());
+        assertEquals("pending", history.get(2).from());
+        assertEquals("publish", history.get(2).action());
+        assertEquals(List.of("campus/workflow/RECORD_CREATED", "campus/workflow/ACTION_PERFORMED",
+                "campus/workflow/ACTION_PERFORMED"), posted.stream().map(Event::getTopic).toList());
+    }
+
+    @Test
+    void authorOnlyActionsAndRolesAreEnforced() {
+        Workflow w = service.createFromTemplate(WorkflowTemplates.DOCUMENT_PUBLISHING);
+        WorkflowRecord r = newRecord(w.id(), "5");
+        // submit is the author's: a teacher who is not the author may not
+        assertThrows(ForbiddenException.class, () -> service.perform(r.id(), as("submit", "9", "teacher", "manager")));
+        service.perform(r.id(), as("submit", "5"));
+        // publish needs a reviewer role: the author as a student may not
+        assertThrows(ForbiddenException.class, () -> service.perform(r.id(), as("publish", "5", "student")));
+        assertEquals("pending", service.findRecord(r.id()).orElseThrow().state());
+        assertEquals(2, service.history(r.id()).size());
+
+        RecordAccess teacher = service.access(r.id(), LmsId.of("9"), List.of("teacher"));
+        assertEquals(List.of("publish"), teacher.actions());
+        assertTrue(teacher.mayView());
+        assertFalse(teacher.mayEdit());
+        RecordAccess author = service.access(r.id(), LmsId.of(5), List.of());
+        assertTrue(author.author());
+        assertEquals(List.of("hide", "retract"), author.actions());
+    }
+
+    @Test
+    void conflictForAnActionNotFromTheStateAndBadInputForAnUnknownOne() {
+        Workflow w = service.createFromTemplate(WorkflowTemplates.DOCUMENT_PUBLISHING);
+        WorkflowRecord r = newRecord(w.id(), "5");
+        assertThrows(ConflictException.class, () -> service.perform(r.id(), as("publish", "9", "teacher")));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> service.perform(r.id(), as("fly", "5")));
+        assertEquals("action", e.errors().get(0).field());
+        assertThrows(NotFoundException.class, () -> service.perform(999_999, as("submit", "5")));
+        assertEquals(1, service.history(r.id()).size());
+    }
+
+    @Test
+    void unknownWorkflowIsBadInputNamingWorkflowId() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> newRecord(424_242, "5"));
+        assertEquals("workflowId", e.errors().get(0).field());
+        InvalidInputException blank = assertThrows(InvalidInputException.class, () -> service.createRecord(
+                new NewRecord(1, LmsId.of(""), LmsId.of(1), LmsId.of(1), LmsId.of("x".repeat(256)))));
+        assertEquals(List.of("lmsRecordId", "authorId", "workflowId"),
+                blank.errors().stream().map(f -> f.field()).toList());
+    }
+
+    @Test
+    void theSecondOfTwoConcurrentActionsLosesWithAConflict() {
+        Workflow w = service.createFromTemplate(WorkflowTemplates.DOCUMENT_PUBLISHING);
+        WorkflowRecord r = newRecord(w.id(), "5");
+        // while "submit" has read the record, another transaction hides it and commits
+        service.afterRecordRead = () -> {
+            service.afterRecordRead = () -> { };
+            service.perform(r.id(), as("hide", "5"));
+        };
+        assertThrows(ConflictException.class, () -> service.perform(r.id(), as("submit", "5")));
+        WorkflowRecord now = service.findRecord(r.id()).orElseThrow();
+        assertEquals("private", now.state());
+        List<HistoryEntry> history = service.history(r.id());
+        assertEquals(List.of("hide"), history.stream().skip(1).map(HistoryEntry::action).toList());
+    }
+
+    @Test
+    void importsPloneWorkflowsAndExportsThemAgain() throws IOException {
+        for (String name : List.of("simple_publication_workflow", "folder_workflow")) {
+            byte[] xml;
+            try (InputStream in = getClass().getResourceAsStream("/dcworkflow/" + name + ".xml")) {
+                xml = in.readAllBytes();
+            }
+            Workflow w = service.importDcWorkflow(xml);
+            assertEquals(name, w.key());
+            String exported = service.export(w.id(), ExportFormat.DCWORKFLOW);
+            assertTrue(exported.contains("workflow_id=\"" + name + "\""), exported);
+            Workflow again = service.importDcWorkflow(exported.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(w.definition().withId(null), again.definition().withId(null));
+            assertTrue(service.export(w.id(), ExportFormat.MERMAID).startsWith("stateDiagram"));
+            assertTrue(service.export(w.id(), ExportFormat.DOT).startsWith("digraph"));
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service.importDcWorkflow(
+                "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><dc-workflow>&e;</dc-workflow>".getBytes()));
+        assertEquals("body", e.errors().get(0).field());
+        Page<Workflow> page = service.list(PageRequest.first(1));
+        assertEquals(1, page.items().size());
+        assertEquals(3, service.list(new PageRequest(10, page.next())).items().size());
+    }
+
+    @Test
+    void privacyExportsErasesUsersAndPurgesCourses() {
+        Workflow w = service.createFromTemplate(WorkflowTemplates.DOCUMENT_PUBLISHING);
+        WorkflowRecord mine = newRecord(w.id(), "5");
+        WorkflowRecord other = newRecord(w.id(), "6");
+        service.perform(other.id(), as("submit", "6"));
+        service.perform(other.id(), as("publish", "5", "teacher"));
+        assertEquals(List.of("record", "action"), privacy.exportUser("5").records().stream().map(m -> m.get("kind")).toList());
+        assertEquals(1, privacy.deleteUser("5"));
+        assertTrue(service.findRecord(mine.id()).isEmpty());
+        HistoryEntry publish = service.history(other.id()).get(2);
+        assertEquals("publish", publish.action());
+        assertNull(publish.actor());
+        assertTrue(privacy.exportUser("5").records().isEmpty());
+        assertEquals(1, privacy.deleteCourse("c-2"));
+        assertTrue(service.findRecord(other.id()).isEmpty());
+    }
+}
