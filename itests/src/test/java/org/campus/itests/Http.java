@@ -106,7 +106,11 @@ public final class Http {
         return send(b.build());
     }
 
-    private HttpRequest.Builder request(String path) {
+    /**
+     * A request to {@code path} with this client's credentials, for what the methods above do not
+     * set (more headers, {@code Expect: 100-continue}); send it with {@link #send(HttpRequest)}.
+     */
+    public HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             b.header("Authorization", authorization);
@@ -114,7 +118,7 @@ public final class Http {
         return b;
     }
 
-    private Answer send(HttpRequest request) {
+    public Answer send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r);
