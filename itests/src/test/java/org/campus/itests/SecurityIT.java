@@ -174,7 +174,7 @@ public class SecurityIT {
         assertEquals(200, call(renewed, "GET", "/share-progress?userId=" + user, null, null).status());
         JsonNode rotation = call(admin, "GET", "/audit?actor=admin&action=" + HostileCases.query("a", "POST /api-keys/{id}/rotate")
                 .substring(2), null, null).json().get("items");
-        expect(rotation.size() > 0 && rotation.get(0).get("target").asText().equals("/api-keys/" + keyId),
+        expect(rotation.size() > 0 && rotation.get(0).get("target").asText().equals("/api-keys/" + keyId + "/rotate"),
                 "the rotation is audited: " + rotation);
 
         // revoke: 401 at once, and the key stays listed as revoked
