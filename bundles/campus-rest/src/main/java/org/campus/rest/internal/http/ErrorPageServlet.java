@@ -13,15 +13,17 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletErrorPage;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * Errors the container answers itself, before any Campus servlet runs (a path outside every
- * servlet, such as {@code /campus/api/v1/x/..%2F..%2Fetc}, which normalises to
- * {@code /campus/api/etc}), as problem+json rather than the container's HTML page. Says nothing
- * about the request beyond its status.
+ * Paths under {@code /campus} that no Campus servlet serves (such as
+ * {@code /campus/api/v1/x/..%2F..%2Fetc}, which the container normalises to {@code /campus/api/etc}),
+ * and errors the container answers itself, as problem+json rather than the container's HTML page.
+ * Says nothing about the request beyond its status.
  */
 @Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletName("campus-errors")
+@HttpWhiteboardServletPattern("/campus/*")
 @HttpWhiteboardServletErrorPage(errorPage = {"4xx", "5xx"})
 public class ErrorPageServlet extends HttpServlet {
 
@@ -33,9 +35,12 @@ public class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i && i >= 400 && i < 600 ? i : resp.getStatus();
-        if (status < 400 || status >= 600) {
-            status = 500;
+        int status;
+        if (code instanceof Integer i) {
+            status = i >= 400 && i < 600 ? i : 500;
+        } else {
+            // a request to a path under /campus that nothing else serves
+            status = RawPath.refusal(req.getRequestURI(), req.getPathInfo()) != null ? 400 : 404;
         }
         byte[] body = json.mapper().writeValueAsBytes(problems.toJson(json,
                 new Problem(status, title(status), detail(status), List.of())));
