@@ -11,11 +11,14 @@ ALTER TABLE workflow ADD CONSTRAINT uq_workflow_family_version UNIQUE (family_id
 -- 0 visible, 1 view-only, 2 hidden (a changed activity workflow left the record on its old one)
 ALTER TABLE workflow_record ADD COLUMN visibility SMALLINT NOT NULL DEFAULT 0;
 
--- worklists: a page per (workflow, state) in id order, for a course or an activity ...
+-- Worklists (the queries name these indexes for Derby, whose optimizer otherwise prefers the
+-- (course_id, id) and (activity_id, id) indexes and filters a whole course):
+-- a course's page per (workflow, state) in id order ...
 CREATE INDEX ix_wf_record_course_wl ON workflow_record (course_id, workflow_id, state, visibility, id);
-CREATE INDEX ix_wf_record_activity_wl ON workflow_record (activity_id, workflow_id, state, visibility, id);
--- ... and their counts by activity, from the index alone
+-- ... and its counts by activity, from the index alone;
 CREATE INDEX ix_wf_record_course_count ON workflow_record (course_id, visibility, workflow_id, state, activity_id);
+-- an activity's page and count, every column but id bound by equality.
+CREATE INDEX ix_wf_record_activity_wl ON workflow_record (activity_id, course_id, workflow_id, state, visibility, id);
 
 -- Which workflow a scope's records follow: global (no ids), a course, or an activity of a course.
 -- Absent ids are '' so that one scope has one row. No personal data.
