@@ -14,7 +14,6 @@ import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
-import javax.persistence.PersistenceException;
 import javax.persistence.Query;
 
 import org.campus.api.ConflictException;
@@ -239,7 +238,7 @@ final class WorkflowScopes {
                 outcome[2] = applied;
                 return e;
             });
-        } catch (PersistenceException e) {
+        } catch (RuntimeException e) { // a PersistenceException, perhaps wrapped by the JPA template
             if (!isConstraintViolation(e)) {
                 throw e;
             }

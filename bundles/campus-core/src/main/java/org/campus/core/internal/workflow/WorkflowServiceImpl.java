@@ -184,7 +184,7 @@ public class WorkflowServiceImpl implements WorkflowService {
                 em.flush(); // a revision racing for the same number fails here, on the unique (family, version)
                 return e;
             });
-        } catch (javax.persistence.PersistenceException e) {
+        } catch (RuntimeException e) { // a PersistenceException, perhaps wrapped by the JPA template
             if (!WorkflowScopes.isConstraintViolation(e)) {
                 throw e;
             }
