@@ -98,7 +98,7 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
     }
 
     /** For tests outside OSGi (another arity than the DS constructor, which SCR picks by its parameter count). */
-    WorkflowMailSender(DataSource dataSource, MailSettings settings) {
+    public WorkflowMailSender(DataSource dataSource, MailSettings settings) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTransactions(dataSource);
         this.settings = settings;
@@ -119,7 +119,7 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         running = false;
         wake();
         worker.interrupt();
