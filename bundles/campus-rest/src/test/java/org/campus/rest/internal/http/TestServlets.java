@@ -8,11 +8,13 @@ import java.util.List;
 
 import org.campus.api.privacy.PrivacyService;
 import org.campus.api.sharing.ShareProgressService;
+import org.campus.api.workflow.WorkflowMailService;
 import org.campus.rest.internal.privacy.PrivacyResource;
 import org.campus.rest.internal.security.ApiKeysResource;
 import org.campus.rest.internal.security.AuditResource;
 import org.campus.rest.internal.sharing.ShareProgressResource;
 import org.campus.rest.internal.system.SystemResource;
+import org.campus.rest.internal.workflow.WorkflowMailResource;
 
 /** The API servlet with every resource of the bundle, over fakes that remember each service call. */
 public final class TestServlets {
@@ -41,6 +43,7 @@ public final class TestServlets {
         servlet.bindResource(new AuditResource(audit));
         servlet.bindResource(new ShareProgressResource(recording(ShareProgressService.class)));
         servlet.bindResource(new PrivacyResource(recording(PrivacyService.class)));
+        servlet.bindResource(new WorkflowMailResource(recording(WorkflowMailService.class)));
     }
 
     /** A service that remembers every call and then fails, as no hostile input may reach it. */
