@@ -349,4 +349,36 @@ class WorkflowMailTest {
         assertTrue(teachers.stream().allMatch(m -> "teacher".equals(m.role())));
         assertFalse(sender.mailOf(r.id()).stream().anyMatch(m -> m.recipient() == null));
     }
+
+    @Test
+    void erasingTheActorOrTheAuthorErasesTheirMail() throws Exception {
+        startSender(freePort(), 100, Duration.ofMinutes(10), null, null);
+        WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions());
+        WorkflowDefinition template = WorkflowTemplates.documentPublishing();
+        Notification toOffice = new Notification(false, List.of(), List.of("office@example.org"), SUBJECT, BODY);
+        Workflow w = service.create(WorkflowDefinition.of(template.title(), null, template.initialState(),
+                template.states(), template.actions().stream().map(a -> a.withNotifications(List.of(toOffice)))
+                        .collect(Collectors.toList())));
+        WorkflowRecord first = record(w); // author 5
+        WorkflowRecord second = service.createRecord(new NewRecord(w.id(), LmsId.of(18), LmsId.of("c-2"), LmsId.of(5),
+                LmsId.of(6)));
+        service.perform(first.id(), submit(null, null, null));
+        service.perform(first.id(), new ActionRequest("publish", LmsId.of(9), List.of("teacher"), "by 9"));
+        service.perform(second.id(), new ActionRequest("submit", LmsId.of(6), List.of("student"), null));
+        assertEquals(2, sender.mailOf(first.id()).size());
+        assertEquals(1, sender.mailOf(second.id()).size());
+
+        privacy.deleteUser("9"); // the actor of the first record's publish
+        privacy.deleteUser("6"); // the author of the second record
+
+        List<WorkflowMail> left = sender.mailOf(first.id());
+        assertEquals(1, left.size());
+        assertEquals(service.history(first.id()).get(1).id(), left.get(0).historyId(), "the submit's mail stays");
+        assertThrows(org.campus.api.NotFoundException.class, () -> sender.mailOf(second.id()));
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement();
+                var r = st.executeQuery("SELECT COUNT(*) FROM workflow_mail")) {
+            r.next();
+            assertEquals(1, r.getInt(1));
+        }
+    }
 }
