@@ -45,7 +45,8 @@ public class WorkflowPrivacyProvider implements PrivacyProvider {
     public String description() {
         return "For each LMS record a user authored under a workflow: the course, activity and record ids, its "
                 + "state and its history; and for each workflow action a user performed: the record, the action, "
-                + "the states before and after, the time and the user's comment. Workflow definitions, their "
+                + "the states before and after, the time and the user's comment; the notification mails of these "
+                + "records and actions (addresses and texts), deleted with them. Workflow definitions, their "
                 + "versions and their bindings to courses and activities hold no personal data; a migration's "
                 + "history entries name the administrator or API key that asked for it.";
     }
@@ -97,6 +98,10 @@ public class WorkflowPrivacyProvider implements PrivacyProvider {
     public int deleteUser(String userId) {
         return tx.write(em -> {
             int deleted = em.createQuery("DELETE FROM WorkflowRecordEntity r WHERE r.authorId = :u")
+                    .setParameter("u", userId).executeUpdate();
+            // notification mails of the user's actions may name the user in their text: they go with the actor
+            em.createQuery("DELETE FROM WorkflowMailEntity m WHERE m.historyId IN"
+                    + " (SELECT h.id FROM WorkflowHistoryEntity h WHERE h.actor = :u)")
                     .setParameter("u", userId).executeUpdate();
             em.createQuery("UPDATE WorkflowHistoryEntity h SET h.actor = NULL, h.actorNumeric = FALSE WHERE h.actor = :u")
                     .setParameter("u", userId).executeUpdate();

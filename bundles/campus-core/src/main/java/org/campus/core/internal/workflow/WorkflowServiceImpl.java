@@ -47,6 +47,7 @@ import org.campus.core.internal.db.CampusSchema;
 import org.campus.core.internal.db.Cursors;
 import org.campus.core.internal.db.Transactions;
 import org.campus.core.internal.event.Events;
+import org.campus.core.internal.workflow.mail.MailOutbox;
 import org.campus.core.internal.workflow.model.DcWorkflowXml;
 import org.campus.core.internal.workflow.model.DotDiagram;
 import org.campus.core.internal.workflow.model.MermaidDiagram;
@@ -419,6 +420,7 @@ public class WorkflowServiceImpl implements WorkflowService {
                 errors.add(new FieldError("roles[" + i + "]", "must not be blank"));
             }
         }
+        errors.addAll(MailOutbox.checkRequest(request));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -447,9 +449,12 @@ public class WorkflowServiceImpl implements WorkflowService {
             }
             e.setState(action.to());
             e.setTimeModified(now);
-            em.persist(new WorkflowHistoryEntity(e.getId(), action.id(), request.userId().value(),
-                    request.userId().numeric(), from, action.to(), now, request.comment()));
+            WorkflowHistoryEntity step = new WorkflowHistoryEntity(e.getId(), action.id(), request.userId().value(),
+                    request.userId().numeric(), from, action.to(), now, request.comment());
+            em.persist(step);
             em.flush(); // a lost race surfaces here, as an optimistic-locking failure
+            // notification mails: outbox rows in this transaction, sent by WorkflowMailSender after the commit
+            MailOutbox.enqueue(em, definition, action, toValue(e), step.getId(), from, request, now);
             moved[0] = from;
             moved[1] = action.id();
             return e;

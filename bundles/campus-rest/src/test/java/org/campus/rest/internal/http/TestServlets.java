@@ -9,6 +9,7 @@ import java.util.List;
 import org.campus.api.privacy.PrivacyService;
 import org.campus.api.sharing.ShareProgressService;
 import org.campus.api.workflow.WorkflowService;
+import org.campus.api.workflow.WorkflowMailService;
 import org.campus.rest.internal.privacy.PrivacyResource;
 import org.campus.rest.internal.security.ApiKeysResource;
 import org.campus.rest.internal.security.AuditResource;
@@ -17,6 +18,7 @@ import org.campus.rest.internal.system.SystemResource;
 import org.campus.rest.internal.workflow.WorkflowBindingResource;
 import org.campus.rest.internal.workflow.WorkflowVersionResource;
 import org.campus.rest.internal.workflow.WorklistResource;
+import org.campus.rest.internal.workflow.WorkflowMailResource;
 
 /** The API servlet with every resource of the bundle, over fakes that remember each service call. */
 public final class TestServlets {
@@ -54,6 +56,7 @@ public final class TestServlets {
         servlet.bindResource(new WorkflowVersionResource(workflows));
         servlet.bindResource(new WorkflowBindingResource(workflows));
         servlet.bindResource(new WorklistResource(workflows));
+        servlet.bindResource(new WorkflowMailResource(recording(WorkflowMailService.class)));
     }
 
     /** A service that remembers every call and then fails, as no hostile input may reach it. */
