@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,6 +55,8 @@ public class ApiKeyServiceImpl implements ApiKeyService {
     private final Transactions tx;
     private final KeyHasher hasher;
     private final VerifiedKeyCache cache;
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<ApiClient>>> verifying = new ConcurrentHashMap<>();
+    private final AtomicLong verifications = new AtomicLong();
     private final SecureRandom random;
     private final Clock clock;
 
@@ -143,6 +149,7 @@ public class ApiKeyServiceImpl implements ApiKeyService {
             return toValue(e);
         });
         cache.invalidate(id);
+        verifying.clear(); // a request that comes after this change must not take the result of one that began before
         return new IssuedApiKey(key, secret);
     }
 
@@ -158,6 +165,7 @@ public class ApiKeyServiceImpl implements ApiKeyService {
             return toValue(e);
         });
         cache.invalidate(id);
+        verifying.clear(); // a request that comes after this change must not take the result of one that began before
         return key;
     }
 
@@ -171,6 +179,41 @@ public class ApiKeyServiceImpl implements ApiKeyService {
         if (cached != null) {
             return Optional.of(cached);
         }
+        // One verification per key at a time: when a cached key expires under load, every request
+        // thread misses at once, and each would pay for PBKDF2; the others wait for the first one.
+        CompletableFuture<Optional<ApiClient>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ApiClient>> running = verifying.putIfAbsent(fingerprint, mine);
+        if (running != null) {
+            return awaitVerification(running);
+        }
+        try {
+            Optional<ApiClient> result = verify(presented, fingerprint);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            verifying.remove(fingerprint, mine);
+        }
+    }
+
+    private static Optional<ApiClient> awaitVerification(CompletableFuture<Optional<ApiClient>> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private Optional<ApiClient> verify(String presented, String fingerprint) {
+        verifications.incrementAndGet();
         List<ApiKeyEntity> candidates = candidates(presented);
         for (ApiKeyEntity e : candidates) {
             if (e.getTimeRevoked() == null && hasher.verify(presented, e.getHash())) {
@@ -209,6 +252,11 @@ public class ApiKeyServiceImpl implements ApiKeyService {
                     Object[].class).setParameter("id", verified.getId()).getResultList();
             return !rows.isEmpty() && verified.getHash().equals(rows.get(0)[0]) && rows.get(0)[1] == null;
         });
+    }
+
+    /** How many presented keys were checked against the stored hashes (cache misses), for tests. */
+    long verifications() {
+        return verifications.get();
     }
 
     int cachedKeys() {

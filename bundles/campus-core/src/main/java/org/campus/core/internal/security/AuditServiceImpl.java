@@ -264,8 +264,19 @@ public class AuditServiceImpl implements AuditService {
         if (s == null) {
             return null;
         }
-        String clean = CONTROL.matcher(s).replaceAll(" ");
+        String clean = hasControl(s) ? CONTROL.matcher(s).replaceAll(" ") : s;
         return clean.length() > max ? clean.substring(0, max) : clean;
+    }
+
+    /** Whether {@link #CONTROL} matches anywhere: the regex only runs for the rare value that needs it. */
+    private static boolean hasControl(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c != '\t' && Character.isISOControl(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static AuditEntry toValue(AuditEntity e) {

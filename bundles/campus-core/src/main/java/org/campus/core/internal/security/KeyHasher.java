@@ -75,11 +75,18 @@ final class KeyHasher {
 
     /** A fast fingerprint of a presented key, for the cache of recently verified keys only. */
     static String fingerprint(String presented) {
+        // one digest per thread: this runs on every authenticated request, and a provider look-up each time costs more than the hash
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        byte[] d = sha256.digest(presented.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().withoutPadding().encodeToString(d);
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().withoutPadding().encodeToString(d);
+            return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-    }
+    });
 }

@@ -9,8 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.campus.api.ConflictException;
 import org.campus.api.InvalidInputException;
@@ -140,5 +147,31 @@ class ApiKeyServiceImplTest {
         assertThrows(NotFoundException.class, () -> keys.revoke("nosuchkey000"));
         assertThrows(NotFoundException.class, () -> keys.rotate("'; DROP TABLE api_key; --"));
         assertTrue(keys.list().isEmpty(), "nothing was stored");
+    }
+
+    @Test
+    void concurrentRequestsWithAnUncachedKeyVerifyItOnce() throws Exception {
+        IssuedApiKey issued = keys.create("moodle", Set.of("share-progress"));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Optional<ApiClient>>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return keys.authenticate(issued.secret());
+                }));
+            }
+            start.countDown();
+            for (Future<Optional<ApiClient>> r : results) {
+                assertEquals(issued.key().id(), r.get(30, TimeUnit.SECONDS).orElseThrow().keyId());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, keys.verifications(), "one PBKDF2 verification, the others waited for it or hit the cache");
+        assertTrue(keys.authenticate(issued.secret() + "x").isEmpty());
+        assertEquals(2, keys.verifications());
     }
 }

@@ -142,6 +142,14 @@ public final class ApiRequest {
             throw new PayloadTooLargeException(maxBodyBytes);
         }
         try (InputStream in = http.getInputStream()) {
+            if (declared >= 0) {
+                // the usual case: read exactly the declared length into one array, no chunks to join
+                byte[] bytes = in.readNBytes((int) declared);
+                if (bytes.length == declared && in.read() < 0) {
+                    return bytes;
+                }
+                throw new InvalidInputException("body", "does not match its Content-Length");
+            }
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
                 throw new PayloadTooLargeException(maxBodyBytes);

@@ -1,7 +1,6 @@
 package org.campus.rest.internal.http;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +77,11 @@ public sealed interface Credentials {
     }
 
     private static boolean hasControl(CharSequence s) {
-        return CharBuffer.wrap(s).chars().anyMatch(Character::isISOControl);
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
