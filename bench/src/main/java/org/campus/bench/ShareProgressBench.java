@@ -3,10 +3,8 @@ package org.campus.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,163 +59,32 @@ public final class ShareProgressBench {
         BaselineProcess baselineProcess = null;
         int exit = 0;
         try {
-            if (cfg.runBaseline) {
-                baselineProcess = BaselineProcess.start(cfg);
-                targets.add(new Target("baseline", "http://127.0.0.1:" + baselineProcess.port, null,
-                        baselineProcess.process.pid(), cfg));
-                System.out.printf("baseline: bare Jetty servlet + dbcp2 + embedded Derby, pid %d, %s%n",
-                        baselineProcess.process.pid(), targets.get(targets.size() - 1).baseUrl);
-            }
-            if (cfg.runCampus) {
-                Long pid = cfg.campusPid();
-                targets.add(new Target("campus", cfg.campusUrl, cfg.apiKey, pid, cfg));
-                System.out.printf("campus:   %s%s%s%n", cfg.campusUrl, pid == null ? "" : ", pid " + pid,
-                        cfg.apiKey == null ? ", no API key" : ", with API key (Bearer)");
-            }
-
-            BenchSupport.quiesce(targets);
-            System.out.println("CPU use by processes other than the bench and its servers: " + BenchSupport.machineBusy(targets));
-
-            // check each target once, then warm each up
-            for (Target t : targets) {
-                Optional<String> problem = t.preflight();
-                if (problem.isPresent()) {
-                    t.unavailable = problem.get();
-                    System.out.printf("%s: NOT AVAILABLE - %s%n", t.name, t.unavailable);
-                    exit = 1;
-                    continue;
-                }
-                System.out.printf("%s: warming up for %d s...%n", t.name, cfg.warmupSeconds);
-                LoadPhase warm = t.run(cfg.warmupSeconds);
-                System.out.printf("%s: warm-up %s%n", t.name, warm.oneLine());
-            }
-            for (int round = 1; round <= cfg.rounds; round++) {
-                // ABBA order: baseline first in odd rounds, Campus first in even ones, so that drift over
-                // the run (client JIT, growing tables) does not favour one side
-                List<Target> order = new ArrayList<>(targets);
-                if (round % 2 == 0) {
-                    java.util.Collections.reverse(order);
-                }
-                for (Target t : order) {
-                    if (t.unavailable != null) {
-                        continue;
-                    }
-                    BenchSupport.quiesce(targets);
-                    System.out.printf("%s: measuring round %d/%d for %d s...%n", t.name, round, cfg.rounds,
-                            cfg.durationSeconds);
-                    LoadPhase p = t.run(cfg.durationSeconds);
-                    System.out.printf("%s: round %d %s%n", t.name, round, p.oneLine());
-                    t.measured.add(p);
-                }
-            }
+            baselineProcess = BenchTarget.addTargets(cfg, false, targets,
+                    (name, url, key, pid) -> new Target(name, url, key, pid, cfg));
+            exit = BenchTarget.warmUpAndMeasure(targets, cfg.warmupSeconds, cfg.durationSeconds, cfg.rounds);
         } finally {
             if (baselineProcess != null) {
                 baselineProcess.close();
             }
         }
 
-        exit = Math.max(exit, report(cfg, targets));
+        exit = Math.max(exit, ThroughputReport.print(cfg, targets, "Share-progress: POST create + GET by id per iteration",
+                2, List.of("POST", "GET"), ""));
 
         System.exit(exit);
     }
 
-    /** Prints the summary; returns the exit code it calls for. */
-    private static int report(BenchConfig cfg, List<Target> targets) {
-        System.out.println();
-        System.out.println("== Share-progress: POST create + GET by id per iteration ==");
-        System.out.printf(Locale.ROOT, "%-9s %9s %9s %8s %8s %15s %15s %7s %12s %12s%n", "target", "iter/s", "req/s",
-                "p50 ms", "p99 ms", "POST p50/p99", "GET p50/p99", "errors", "srv CPU/it", "cli CPU/it");
-        Map<String, LoadPhase> totals = new LinkedHashMap<>();
-        for (Target t : targets) {
-            if (t.unavailable != null) {
-                System.out.printf("%-9s not available: %s%n", t.name, t.unavailable);
-                continue;
-            }
-            LoadPhase total = LoadPhase.merge(t.measured);
-            totals.put(t.name, total);
-            System.out.printf(Locale.ROOT, "%-9s %9.1f %9.1f %8.2f %8.2f %15s %15s %7d %12s %12s%n", t.name,
-                    total.iterationsPerSecond(), 2 * total.iterationsPerSecond(),
-                    BenchSupport.ms(total.iteration.percentile(50)), BenchSupport.ms(total.iteration.percentile(99)),
-                    String.format(Locale.ROOT, "%.2f/%.2f", BenchSupport.ms(total.part("POST").percentile(50)), BenchSupport.ms(total.part("POST").percentile(99))),
-                    String.format(Locale.ROOT, "%.2f/%.2f", BenchSupport.ms(total.part("GET").percentile(50)), BenchSupport.ms(total.part("GET").percentile(99))),
-                    total.errors, BenchSupport.cpuPerIteration(total.serverCpuNanos, total.ok),
-                    BenchSupport.cpuPerIteration(total.clientCpuNanos, total.ok));
-        }
-        for (Map.Entry<String, LoadPhase> e : totals.entrySet()) {
-            LoadPhase p = e.getValue();
-            if (p.errors > 0) {
-                System.out.printf("%s errors: %s%n", e.getKey(), p.errorKinds);
-                p.errorSamples.stream().limit(3).forEach(s -> System.out.printf("  e.g. %s%n", s));
-            }
-        }
-
-        LoadPhase base = totals.get("baseline");
-        LoadPhase campus = totals.get("campus");
-        System.out.println();
-        if (base == null || campus == null) {
-            System.out.println("ratio campus/baseline: n/a (" + (cfg.runBaseline && cfg.runCampus
-                    ? "a target was not available" : "only one target was run") + ")");
-            return 0;
-        }
-        if (base.ok == 0 || campus.ok == 0) {
-            System.out.println("ratio campus/baseline: n/a (a target completed no iteration)");
-            return cfg.failBelowTarget ? 2 : 0;
-        }
-        double ratio = campus.iterationsPerSecond() / base.iterationsPerSecond();
-        boolean clean = base.errors == 0 && campus.errors == 0;
-        boolean met = ratio >= cfg.targetRatio;
-        System.out.printf(Locale.ROOT, "ratio campus/baseline throughput: %.2fx (goal >= %.2fx: %s)%s%n", ratio,
-                cfg.targetRatio, met ? "MET" : "MISSED", clean ? ""
-                        : String.format(Locale.ROOT, " - NOT A CLEAN RUN: %d baseline and %d campus errors, see above",
-                                base.errors, campus.errors));
-        List<LoadPhase> baseRounds = targets.stream().filter(t -> t.name.equals("baseline")).findFirst().orElseThrow().measured;
-        List<LoadPhase> campusRounds = targets.stream().filter(t -> t.name.equals("campus")).findFirst().orElseThrow().measured;
-        if (baseRounds.size() > 1 && baseRounds.size() == campusRounds.size()) {
-            StringBuilder perRound = new StringBuilder();
-            for (int i = 0; i < baseRounds.size(); i++) {
-                double b = baseRounds.get(i).iterationsPerSecond();
-                perRound.append(i == 0 ? "" : ", ").append(b == 0 ? "n/a"
-                        : String.format(Locale.ROOT, "%.2f", campusRounds.get(i).iterationsPerSecond() / b));
-            }
-            System.out.println("ratio per round: " + perRound);
-        }
-        System.out.printf(Locale.ROOT, "ratio campus/baseline latency p50: %.2fx, p99: %.2fx%n",
-                (double) campus.iteration.percentile(50) / base.iteration.percentile(50),
-                (double) campus.iteration.percentile(99) / base.iteration.percentile(99));
-        if (campus.serverCpuNanos > 0 && base.serverCpuNanos > 0 && campus.ok > 0 && base.ok > 0) {
-            System.out.printf(Locale.ROOT, "ratio campus/baseline server CPU per iteration: %.2fx%n",
-                    ((double) campus.serverCpuNanos / campus.ok) / ((double) base.serverCpuNanos / base.ok));
-        }
-        System.out.printf(Locale.ROOT, "RESULT baseline_iter_s=%.1f campus_iter_s=%.1f ratio=%.3f baseline_errors=%d "
-                + "campus_errors=%d goal=%.2f %s%n", base.iterationsPerSecond(), campus.iterationsPerSecond(), ratio,
-                base.errors, campus.errors, cfg.targetRatio, met && clean ? "MET" : met ? "MET_WITH_ERRORS" : "MISSED");
-        return cfg.failBelowTarget && !(met && clean) ? 2 : 0;
-    }
-
     /** One server under load. */
-    static final class Target implements BenchSupport.CpuSource {
-        final String name;
-        final String baseUrl;
-        final String apiKey;
-        final Long pid;
-        final BenchConfig cfg;
-        final LoadClient client;
+    static final class Target extends BenchTarget {
         final URI collection;
-        final List<LoadPhase> measured = new ArrayList<>();
-        String unavailable;
 
         Target(String name, String baseUrl, String apiKey, Long pid, BenchConfig cfg) {
-            this.name = name;
-            this.baseUrl = baseUrl;
-            this.apiKey = apiKey;
-            this.pid = pid;
-            this.cfg = cfg;
-            // HTTP/1.1 with keep-alive, as an LMS talking to Campus would; one connection per client thread
-            this.client = LoadClient.create(cfg.client, apiKey, cfg.timeoutSeconds, cfg.threads);
+            super(name, baseUrl, apiKey, pid, cfg);
             this.collection = URI.create(baseUrl + API);
         }
 
         /** One create and one read, with a readable reason if they do not work. */
+        @Override
         Optional<String> preflight() {
             try {
                 LoadClient.Answer post = create(1, 1);
@@ -268,6 +135,7 @@ public final class ShareProgressBench {
         }
 
         /** Runs the load for {@code seconds}, bounded by bench.maxIterations too. */
+        @Override
         LoadPhase run(int seconds) throws InterruptedException {
             return LoadPhase.run(name, cfg, seconds, this, index -> (seq, r) -> iteration(index, seq, r));
         }
@@ -299,11 +167,6 @@ public final class ShareProgressBench {
             r.part("POST", t1 - t0);
             r.part("GET", t2 - t1);
             r.ok(t2 - t0);
-        }
-
-        @Override
-        public long serverCpuNanos() {
-            return BenchSupport.processCpuNanos(pid);
         }
     }
 }
