@@ -62,6 +62,30 @@ final class BenchConfig {
         return c;
     }
 
+    /** A copy with another number of client threads and another bound on the iterations of a phase. */
+    BenchConfig withLoad(int clientThreads, long iterations) {
+        BenchConfig c = new BenchConfig();
+        c.runBaseline = runBaseline;
+        c.runCampus = runCampus;
+        c.campusUrl = campusUrl;
+        c.campusPid = campusPid;
+        c.campusPidFile = campusPidFile;
+        c.campusHome = campusHome;
+        c.apiKey = apiKey;
+        c.client = client;
+        c.threads = clientThreads;
+        c.warmupSeconds = warmupSeconds;
+        c.durationSeconds = durationSeconds;
+        c.rounds = rounds;
+        c.maxIterations = iterations;
+        c.timeoutSeconds = timeoutSeconds;
+        c.targetRatio = targetRatio;
+        c.failBelowTarget = failBelowTarget;
+        c.workDir = workDir;
+        c.baselineJvmArgs = baselineJvmArgs;
+        return c;
+    }
+
     Long campusPid() {
         try {
             if (campusPid != null && !campusPid.isBlank()) {
