@@ -89,7 +89,7 @@ abstract class BenchTarget implements BenchSupport.CpuSource {
                 exit = 1;
                 continue;
             }
-            System.out.printf("%s: warming up for %d s...%n", t.name, warmupSeconds);
+            System.out.printf("%s: warming up for at most %d s...%n", t.name, warmupSeconds);
             LoadPhase warm = t.run(warmupSeconds);
             System.out.printf("%s: warm-up %s%n", t.name, warm.oneLine());
         }
