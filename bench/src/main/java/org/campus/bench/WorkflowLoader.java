@@ -17,11 +17,19 @@ import java.util.Locale;
  * given states. Course ids are {@code c<n>}, activity ids {@code c<n>-a<m>}. Record ids start at
  * {@link #ID_BASE}, far above what the sequences (blocks of 50) hand out, so that neither side collides
  * with them later. Rows go in course by course, so that each index grows at a few places at a time.
+ *
+ * <p>Inserting a million rows one index entry at a time is slow, so the secondary indexes of
+ * {@code workflow_record} that campus-core's {@code V3__workflow.sql} creates are dropped first and
+ * created again, with the very same DDL, once the rows are in (Derby then builds each by one sort). Only
+ * the indexes that exist are dropped, and only those are created again; any index a later migration
+ * added stays as it is, and is kept up to date row by row.
  */
 final class WorkflowLoader {
 
     /** The first id of a loaded record (and of a loaded history entry). */
     static final long ID_BASE = 1_000_000_000_000L;
+
+    private static final String V3 = "/campus-ddl/V3__workflow.sql";
 
     private WorkflowLoader() {
     }
@@ -56,6 +64,7 @@ final class WorkflowLoader {
                 System.out.printf(Locale.ROOT, "%s: %d loaded records are there already; nothing loaded%n", label, existing);
                 return;
             }
+            List<String> dropped = dropIndexes(c);
             try (PreparedStatement rec = c.prepareStatement("INSERT INTO workflow_record (id, workflow_id,"
                     + " lms_record_id, course_id, activity_id, author_id, id_numeric, state, time_created,"
                     + " time_modified, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1)");
@@ -108,8 +117,18 @@ final class WorkflowLoader {
                 if (inBatch > 0) {
                     flush(c, rec, hist, history);
                 }
-                System.out.printf(Locale.ROOT, "%s: %d records%s loaded in %.0f s; updating index statistics%n", label, n,
+                System.out.printf(Locale.ROOT, "%s: %d records%s loaded in %.0f s%n", label, n,
                         history ? " and history entries" : "", (System.nanoTime() - started) / 1e9);
+            }
+            try (Statement s = c.createStatement()) {
+                for (String ddl : dropped) {
+                    s.execute(ddl);
+                }
+            }
+            c.commit();
+            if (!dropped.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%s: %d indexes created again (%.0f s); updating index statistics%n", label, dropped.size(),
+                        (System.nanoTime() - started) / 1e9);
             }
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
@@ -122,6 +141,41 @@ final class WorkflowLoader {
             shutdown(jdbcUrl);
         }
         System.out.printf(Locale.ROOT, "%s: done in %.0f s%n", label, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Drops V3's secondary indexes of workflow_record that exist; the DDL to create them again. */
+    private static List<String> dropIndexes(Connection c) throws SQLException {
+        String script;
+        try (java.io.InputStream in = WorkflowLoader.class.getResourceAsStream(V3)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + V3 + " (copied from campus-core by the pom)");
+            }
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        try (ResultSet rs = c.getMetaData().getIndexInfo(null, "APP", "WORKFLOW_RECORD", false, false)) {
+            while (rs.next()) {
+                if (rs.getString("INDEX_NAME") != null) {
+                    existing.add(rs.getString("INDEX_NAME").toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        java.util.regex.Pattern index = java.util.regex.Pattern.compile(
+                "(?is)CREATE\\s+INDEX\\s+(\\w+)\\s+ON\\s+workflow_record\\b.*");
+        List<String> dropped = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            for (String statement : BaselineServer.statements(script)) {
+                java.util.regex.Matcher m = index.matcher(statement.strip());
+                if (m.matches() && existing.contains(m.group(1).toUpperCase(Locale.ROOT))) {
+                    s.execute("DROP INDEX " + m.group(1));
+                    dropped.add(statement);
+                }
+            }
+        }
+        c.commit();
+        return dropped;
     }
 
     private static void flush(Connection c, PreparedStatement rec, PreparedStatement hist, boolean history)
