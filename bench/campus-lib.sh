@@ -133,6 +133,9 @@ start_campus() {
   local probe=$1 started http_at="" ready="" health answer pid
   export KARAF_REDIRECT="$TARGET_DIR/campus-console.log"
   log "starting Campus on 127.0.0.1:$PORT (console: $KARAF_REDIRECT, log: $CAMPUS_HOME/data/log/karaf.log)"
+  # a pid file left by an earlier start of this copy names a JVM that is gone: not ours to watch
+  pid=$(campus_pid)
+  if [ -n "$pid" ] && ! alive "$pid"; then rm -f "$CAMPUS_HOME/karaf.pid"; fi
   CAMPUS_STARTED=1
   "$CAMPUS_HOME/bin/start"
 
