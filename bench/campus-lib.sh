@@ -184,3 +184,21 @@ read_api_key() {
   fi
   if [ -n "${CAMPUS_LMS_API_KEY:-}" ]; then export CAMPUS_LMS_API_KEY; fi
 }
+
+# run_bench CLASS RESULT [java args ...]: runs a bench's main class with the settings every bench takes
+# (BENCH_TARGET, CAMPUS_URL, CAMPUS_PROPS); its output goes to the terminal and is appended to RESULT.
+# Sets BENCH_RC to its exit code.
+run_bench() {
+  local main=$1 result=$2
+  shift 2
+  set +e
+  "$JAVA" -cp "$BENCH_CP" \
+    -Dbench.target="$BENCH_TARGET" \
+    -Dcampus.url="${CAMPUS_URL:-http://127.0.0.1:8181}" \
+    -Dbench.workDir="$TARGET_DIR" \
+    ${CAMPUS_PROPS[@]+"${CAMPUS_PROPS[@]}"} \
+    "$@" \
+    "$main" | tee -a "$result"
+  BENCH_RC=${PIPESTATUS[0]}
+  set -e
+}

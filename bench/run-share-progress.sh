@@ -43,14 +43,6 @@ fi
 # --------------------------------------------------------------------------------------- run it
 RESULT="$TARGET_DIR/share-progress-result.txt"
 log "running the bench (output also in $RESULT)"
-set +e
-"$JAVA" -cp "$BENCH_CP" \
-  -Dbench.target="$BENCH_TARGET" \
-  -Dcampus.url="${CAMPUS_URL:-http://127.0.0.1:8181}" \
-  -Dbench.workDir="$TARGET_DIR" \
-  ${CAMPUS_PROPS[@]+"${CAMPUS_PROPS[@]}"} \
-  "$@" \
-  org.campus.bench.ShareProgressBench | tee "$RESULT"
-rc=${PIPESTATUS[0]}
-set -e
-exit "$rc"
+: > "$RESULT"
+run_bench org.campus.bench.ShareProgressBench "$RESULT" "$@"
+exit "$BENCH_RC"

@@ -50,17 +50,8 @@ run_phase() {
   local phase=$1 code
   shift
   log "phase $phase (output also in $RESULT)"
-  set +e
-  "$JAVA" -cp "$BENCH_CP" \
-    -Dbench.phase="$phase" \
-    -Dbench.target="$BENCH_TARGET" \
-    -Dcampus.url="${CAMPUS_URL:-http://127.0.0.1:8181}" \
-    -Dbench.workDir="$TARGET_DIR" \
-    ${CAMPUS_PROPS[@]+"${CAMPUS_PROPS[@]}"} \
-    "$@" \
-    org.campus.bench.WorkflowBench | tee -a "$RESULT"
-  code=${PIPESTATUS[0]}
-  set -e
+  run_bench org.campus.bench.WorkflowBench "$RESULT" -Dbench.phase="$phase" "$@"
+  code=$BENCH_RC
   [ "$code" -gt "$rc" ] && rc=$code
   return 0
 }

@@ -266,6 +266,28 @@ public final class BaselineServer {
         }
     }
 
+    /** Work inside one JDBC transaction. */
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on a pooled connection: commit when it returns, rollback when it throws. */
+    static <T> T transaction(BasicDataSource pool, SqlWork<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
     private static final java.util.concurrent.atomic.AtomicInteger LOGGED = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Logs the first few database failures in full (to the baseline's log), then only counts them. */
@@ -325,10 +347,9 @@ public final class BaselineServer {
             }
             long now = System.currentTimeMillis();
             long id;
-            try (Connection c = pool.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    id = shareIds.next(c);
+            try {
+                id = transaction(pool, c -> {
+                    long newId = shareIds.next(c);
                     try (PreparedStatement ps = c.prepareStatement(INSERT_SHARE)) {
                         ps.setLong(1, in.courseId());
                         ps.setLong(2, in.userId());
@@ -346,11 +367,11 @@ public final class BaselineServer {
                         ps.setBoolean(10, false);
                         ps.setNull(11, Types.BIGINT);
                         ps.setLong(12, 1L);
-                        ps.setLong(13, id);
+                        ps.setLong(13, newId);
                         ps.executeUpdate();
                     }
                     try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-                        ps.setLong(1, id);
+                        ps.setLong(1, newId);
                         ps.setString(2, "in_progress");
                         ps.setLong(3, now);
                         ps.setNull(4, Types.VARCHAR);
@@ -358,13 +379,8 @@ public final class BaselineServer {
                         ps.setLong(6, eventIds.next(c));
                         ps.executeUpdate();
                     }
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+                    return newId;
+                });
             } catch (SQLException e) {
                 logFailure("POST", e);
                 problem(resp, 500, "database: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");

@@ -1,5 +1,6 @@
 package org.campus.bench;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,7 +60,19 @@ abstract class BenchTarget implements BenchSupport.CpuSource {
     }
 
     /** Checks the target once (and prepares what the load needs); a readable reason when it cannot serve. */
-    abstract Optional<String> preflight();
+    final Optional<String> preflight() {
+        try {
+            return check();
+        } catch (IOException e) {
+            return Optional.of(e.getClass().getSimpleName() + " on " + baseUrl + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    /** What {@link #preflight} checks; an I/O failure makes the target unavailable too. */
+    abstract Optional<String> check() throws IOException, InterruptedException;
 
     /** Runs the load for at most {@code seconds}. */
     abstract LoadPhase run(int seconds) throws InterruptedException;

@@ -57,6 +57,14 @@ final class LoadPhase {
                 conflicts == 0 ? "" : ", " + conflicts + " conflicts");
     }
 
+    /** The error kinds and a few sample answers, when there were errors. */
+    void printErrors(String target) {
+        if (errors > 0) {
+            System.out.printf("%s errors: %s%n", target, errorKinds);
+            errorSamples.stream().limit(3).forEach(s -> System.out.printf("  e.g. %s%n", s));
+        }
+    }
+
     static LoadPhase merge(List<LoadPhase> phases) {
         LoadPhase m = new LoadPhase();
         boolean serverCpu = true;

@@ -85,41 +85,34 @@ public final class ShareProgressBench {
 
         /** One create and one read, with a readable reason if they do not work. */
         @Override
-        Optional<String> preflight() {
-            try {
-                LoadClient.Answer post = create(1, 1);
-                if (!post.ok()) {
-                    return Optional.of("POST " + collection + " answered " + post.status() + ": " + BenchSupport.snippet(post.body()));
-                }
-                JsonNode created = BaselineServer.JSON.readTree(post.body());
-                if (!created.path("id").canConvertToLong()) {
-                    return Optional.of("POST answered " + post.status() + " without a numeric id: " + BenchSupport.snippet(post.body()));
-                }
-                long id = created.path("id").asLong();
-                if (post.status() != 201) {
-                    System.out.printf("%s: note: create answered %d, the contract says 201%n", name, post.status());
-                }
-                if (!"in_progress".equals(created.path("status").asText())) {
-                    System.out.printf("%s: note: created share has status %s, expected in_progress%n", name,
-                            created.path("status"));
-                }
-                if (post.location() == null) {
-                    System.out.printf("%s: note: create answered without a Location header%n", name);
-                }
-                LoadClient.Answer get = read(id);
-                if (!get.ok()) {
-                    return Optional.of("GET " + collection + "/" + id + " answered " + get.status() + ": " + BenchSupport.snippet(get.body()));
-                }
-                if (BaselineServer.JSON.readTree(get.body()).path("id").asLong() != id) {
-                    return Optional.of("GET " + id + " returned another record: " + BenchSupport.snippet(get.body()));
-                }
-                return Optional.empty();
-            } catch (IOException e) {
-                return Optional.of(e.getClass().getSimpleName() + " on " + collection + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of("interrupted");
+        Optional<String> check() throws IOException, InterruptedException {
+            LoadClient.Answer post = create(1, 1);
+            if (!post.ok()) {
+                return Optional.of("POST " + collection + " answered " + post.status() + ": " + BenchSupport.snippet(post.body()));
             }
+            JsonNode created = BaselineServer.JSON.readTree(post.body());
+            if (!created.path("id").canConvertToLong()) {
+                return Optional.of("POST answered " + post.status() + " without a numeric id: " + BenchSupport.snippet(post.body()));
+            }
+            long id = created.path("id").asLong();
+            if (post.status() != 201) {
+                System.out.printf("%s: note: create answered %d, the contract says 201%n", name, post.status());
+            }
+            if (!"in_progress".equals(created.path("status").asText())) {
+                System.out.printf("%s: note: created share has status %s, expected in_progress%n", name,
+                        created.path("status"));
+            }
+            if (post.location() == null) {
+                System.out.printf("%s: note: create answered without a Location header%n", name);
+            }
+            LoadClient.Answer get = read(id);
+            if (!get.ok()) {
+                return Optional.of("GET " + collection + "/" + id + " answered " + get.status() + ": " + BenchSupport.snippet(get.body()));
+            }
+            if (BaselineServer.JSON.readTree(get.body()).path("id").asLong() != id) {
+                return Optional.of("GET " + id + " returned another record: " + BenchSupport.snippet(get.body()));
+            }
+            return Optional.empty();
         }
 
         /** POST a new activity share; distinct users and courses, as many LMS users sharing at once would be. */

@@ -57,13 +57,7 @@ final class ThroughputReport {
                     BenchSupport.cpuPerIteration(total.clientCpuNanos, total.ok)));
             System.out.println(row);
         }
-        for (Map.Entry<String, LoadPhase> e : totals.entrySet()) {
-            LoadPhase p = e.getValue();
-            if (p.errors > 0) {
-                System.out.printf("%s errors: %s%n", e.getKey(), p.errorKinds);
-                p.errorSamples.stream().limit(3).forEach(s -> System.out.printf("  e.g. %s%n", s));
-            }
-        }
+        totals.forEach((name, p) -> p.printErrors(name));
 
         LoadPhase base = totals.get("baseline");
         LoadPhase campus = totals.get("campus");

@@ -83,6 +83,10 @@ final class WorkflowBaselineServlet extends HttpServlet {
             String authorId) {
     }
 
+    /** A refusal: the status and its detail. */
+    record Problem(int status, String detail) {
+    }
+
     /** A page of a worklist. */
     public record WorklistJson(List<RecordJson> items, Map<String, Object> counts, String next) {
     }
@@ -233,34 +237,25 @@ final class WorkflowBaselineServlet extends HttpServlet {
             return;
         }
         long now = System.currentTimeMillis();
-        long id;
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                id = recordIds.next(c);
-                try (PreparedStatement ps = c.prepareStatement(INSERT_RECORD)) {
-                    ps.setLong(1, wf.id());
-                    ps.setString(2, in.lmsRecordId());
-                    ps.setString(3, in.courseId());
-                    ps.setString(4, in.activityId());
-                    ps.setString(5, in.authorId());
-                    ps.setInt(6, 0);
-                    ps.setString(7, wf.initialState());
-                    ps.setLong(8, now);
-                    ps.setLong(9, now);
-                    ps.setLong(10, 1L);
-                    ps.setLong(11, id);
-                    ps.executeUpdate();
-                }
-                insertHistory(c, id, null, in.authorId(), null, wf.initialState(), now, null);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        long id = BaselineServer.transaction(pool, c -> {
+            long newId = recordIds.next(c);
+            try (PreparedStatement ps = c.prepareStatement(INSERT_RECORD)) {
+                ps.setLong(1, wf.id());
+                ps.setString(2, in.lmsRecordId());
+                ps.setString(3, in.courseId());
+                ps.setString(4, in.activityId());
+                ps.setString(5, in.authorId());
+                ps.setInt(6, 0);
+                ps.setString(7, wf.initialState());
+                ps.setLong(8, now);
+                ps.setLong(9, now);
+                ps.setLong(10, 1L);
+                ps.setLong(11, newId);
+                ps.executeUpdate();
             }
-        }
+            insertHistory(c, newId, null, in.authorId(), null, wf.initialState(), now, null);
+            return newId;
+        });
         Instant t = Instant.ofEpochMilli(now);
         resp.setStatus(201);
         resp.setHeader("Location", req.getContextPath() + RECORDS + "/" + id);
@@ -276,61 +271,45 @@ final class WorkflowBaselineServlet extends HttpServlet {
             return;
         }
         long now = System.currentTimeMillis();
-        RecordJson out;
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                RecordJson r;
-                try (PreparedStatement ps = c.prepareStatement(SELECT_RECORD)) {
-                    ps.setLong(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        r = rs.next() ? record(rs) : null;
-                    }
+        // a refusal leaves nothing changed: committing the transaction then only ends the read
+        Object out = BaselineServer.transaction(pool, c -> {
+            RecordJson r;
+            try (PreparedStatement ps = c.prepareStatement(SELECT_RECORD)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    r = rs.next() ? record(rs) : null;
                 }
-                if (r == null) {
-                    c.rollback();
-                    BaselineServer.problem(resp, 404, "workflow record " + id + " not found");
-                    return;
-                }
-                Workflow wf = workflows.get(r.workflowId());
-                Action action = wf == null ? null : wf.actions().get(in.action());
-                if (action == null) {
-                    c.rollback();
-                    BaselineServer.problem(resp, 400, "action: workflow " + r.workflowId() + " defines no action '"
-                            + in.action() + "'");
-                    return;
-                }
-                if (!action.from().contains(r.state())) {
-                    c.rollback();
-                    BaselineServer.problem(resp, 409, "record " + id + " is in state '" + r.state() + "'");
-                    return;
-                }
-                if (!action.allows(effectiveRoles(in.roles(), in.userId().equals(r.authorId())))) {
-                    c.rollback();
-                    BaselineServer.problem(resp, 403, "roles " + in.roles() + " may not perform '" + action.id() + "'");
-                    return;
-                }
-                try (PreparedStatement ps = c.prepareStatement(UPDATE_STATE)) {
-                    ps.setString(1, action.to());
-                    ps.setLong(2, now);
-                    ps.setLong(3, id);
-                    ps.setLong(4, r.version());
-                    if (ps.executeUpdate() == 0) {
-                        c.rollback();
-                        BaselineServer.problem(resp, 409, "record " + id + " was changed meanwhile");
-                        return;
-                    }
-                }
-                insertHistory(c, id, action.id(), in.userId(), r.state(), action.to(), now, in.comment());
-                c.commit();
-                out = new RecordJson(r.id(), r.workflowId(), r.lmsRecordId(), r.courseId(), r.activityId(),
-                        r.authorId(), action.to(), r.timeCreated(), Instant.ofEpochMilli(now), r.version() + 1);
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            if (r == null) {
+                return new Problem(404, "workflow record " + id + " not found");
+            }
+            Workflow wf = workflows.get(r.workflowId());
+            Action action = wf == null ? null : wf.actions().get(in.action());
+            if (action == null) {
+                return new Problem(400, "action: workflow " + r.workflowId() + " defines no action '" + in.action() + "'");
+            }
+            if (!action.from().contains(r.state())) {
+                return new Problem(409, "record " + id + " is in state '" + r.state() + "'");
+            }
+            if (!action.allows(effectiveRoles(in.roles(), in.userId().equals(r.authorId())))) {
+                return new Problem(403, "roles " + in.roles() + " may not perform '" + action.id() + "'");
+            }
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_STATE)) {
+                ps.setString(1, action.to());
+                ps.setLong(2, now);
+                ps.setLong(3, id);
+                ps.setLong(4, r.version());
+                if (ps.executeUpdate() == 0) {
+                    return new Problem(409, "record " + id + " was changed meanwhile");
+                }
+            }
+            insertHistory(c, id, action.id(), in.userId(), r.state(), action.to(), now, in.comment());
+            return new RecordJson(r.id(), r.workflowId(), r.lmsRecordId(), r.courseId(), r.activityId(),
+                    r.authorId(), action.to(), r.timeCreated(), Instant.ofEpochMilli(now), r.version() + 1);
+        });
+        if (out instanceof Problem p) {
+            BaselineServer.problem(resp, p.status(), p.detail());
+            return;
         }
         resp.setStatus(200);
         BaselineServer.write(resp, out);

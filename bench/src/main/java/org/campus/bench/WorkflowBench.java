@@ -155,44 +155,37 @@ public final class WorkflowBench {
 
         /** Creates the workflow and the records, and performs one action. */
         @Override
-        Optional<String> preflight() {
-            try {
-                workflowId = createWorkflow(client, baseUrl);
-                records = new long[cfg.threads][perThread];
-                states = new String[cfg.threads][perThread];
-                URI collection = URI.create(baseUrl + API + "/workflow-records");
-                for (int t = 0; t < cfg.threads; t++) {
-                    for (int i = 0; i < perThread; i++) {
-                        String body = "{\"workflowId\":" + workflowId + ",\"lmsRecordId\":\"bench-" + t + "-" + i
-                                + "\",\"courseId\":\"bench-course-" + t + "\",\"activityId\":\"bench-activity-" + t
-                                + "\",\"authorId\":\"" + author(t, i) + "\"}";
-                        LoadClient.Answer a = client.post(collection, body);
-                        if (a.status() != 201) {
-                            return Optional.of("POST " + collection + " answered " + a.status() + ": "
-                                    + BenchSupport.snippet(a.body()));
-                        }
-                        JsonNode created = BaselineServer.JSON.readTree(a.body());
-                        if (!created.path("id").canConvertToLong() || !"draft".equals(created.path("state").asText())) {
-                            return Optional.of("POST " + collection + " answered without an id or not in state draft: "
-                                    + BenchSupport.snippet(a.body()));
-                        }
-                        records[t][i] = created.path("id").asLong();
-                        states[t][i] = "draft";
+        Optional<String> check() throws IOException, InterruptedException {
+            workflowId = createWorkflow(client, baseUrl);
+            records = new long[cfg.threads][perThread];
+            states = new String[cfg.threads][perThread];
+            URI collection = URI.create(baseUrl + API + "/workflow-records");
+            for (int t = 0; t < cfg.threads; t++) {
+                for (int i = 0; i < perThread; i++) {
+                    String body = "{\"workflowId\":" + workflowId + ",\"lmsRecordId\":\"bench-" + t + "-" + i
+                            + "\",\"courseId\":\"bench-course-" + t + "\",\"activityId\":\"bench-activity-" + t
+                            + "\",\"authorId\":\"" + author(t, i) + "\"}";
+                    LoadClient.Answer a = client.post(collection, body);
+                    if (a.status() != 201) {
+                        return Optional.of("POST " + collection + " answered " + a.status() + ": "
+                                + BenchSupport.snippet(a.body()));
                     }
+                    JsonNode created = BaselineServer.JSON.readTree(a.body());
+                    if (!created.path("id").canConvertToLong() || !"draft".equals(created.path("state").asText())) {
+                        return Optional.of("POST " + collection + " answered without an id or not in state draft: "
+                                + BenchSupport.snippet(a.body()));
+                    }
+                    records[t][i] = created.path("id").asLong();
+                    states[t][i] = "draft";
                 }
-                LoadClient.Answer a = act(0, 0);
-                if (a.status() != 200 || !"pending".equals(BaselineServer.JSON.readTree(a.body()).path("state").asText())) {
-                    return Optional.of("the first action answered " + a.status() + ": " + BenchSupport.snippet(a.body()));
-                }
-                states[0][0] = "pending";
-                System.out.printf("%s: workflow %d, %d records created%n", name, workflowId, cfg.threads * perThread);
-                return Optional.empty();
-            } catch (IOException e) {
-                return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of("interrupted");
             }
+            LoadClient.Answer a = act(0, 0);
+            if (a.status() != 200 || !"pending".equals(BaselineServer.JSON.readTree(a.body()).path("state").asText())) {
+                return Optional.of("the first action answered " + a.status() + ": " + BenchSupport.snippet(a.body()));
+            }
+            states[0][0] = "pending";
+            System.out.printf("%s: workflow %d, %d records created%n", name, workflowId, cfg.threads * perThread);
+            return Optional.empty();
         }
 
         private static String author(int thread, int i) {
@@ -364,10 +357,7 @@ public final class WorkflowBench {
                     BenchSupport.ms(p.iteration.percentile(95)), BenchSupport.ms(p.iteration.percentile(99)),
                     BenchSupport.ms(p.iteration.max()), p.ok == 0 ? 0.0 : (double) t.items.sum() / p.ok, p.errors,
                     BenchSupport.cpuPerIteration(p.serverCpuNanos, p.ok));
-            if (p.errors > 0) {
-                System.out.printf("%s errors: %s%n", t.name, p.errorKinds);
-                p.errorSamples.stream().limit(3).forEach(s -> System.out.printf("  e.g. %s%n", s));
-            }
+            p.printErrors(t.name);
             System.out.printf("%s: counts.total of the teacher worklist of course c0: %d%n", t.name, t.total);
         }
         System.out.println();
@@ -423,27 +413,20 @@ public final class WorkflowBench {
         }
 
         @Override
-        Optional<String> preflight() {
-            try {
-                LoadClient.Answer a = client.get(uri(WorkflowLoader.courseId(0), null, "teacher"));
-                if (a.status() != 200) {
-                    return Optional.of("GET worklist answered " + a.status() + ": " + BenchSupport.snippet(a.body()));
-                }
-                JsonNode body = BaselineServer.JSON.readTree(a.body());
-                if (!body.path("items").isArray() || !body.path("counts").path("total").canConvertToLong()) {
-                    return Optional.of("GET worklist answered without items or counts.total: " + BenchSupport.snippet(a.body()));
-                }
-                total = body.path("counts").path("total").asLong();
-                if (total == 0) {
-                    return Optional.of("the worklist of course c0 is empty: were the records loaded? " + BenchSupport.snippet(a.body()));
-                }
-                return Optional.empty();
-            } catch (IOException e) {
-                return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of("interrupted");
+        Optional<String> check() throws IOException, InterruptedException {
+            LoadClient.Answer a = client.get(uri(WorkflowLoader.courseId(0), null, "teacher"));
+            if (a.status() != 200) {
+                return Optional.of("GET worklist answered " + a.status() + ": " + BenchSupport.snippet(a.body()));
             }
+            JsonNode body = BaselineServer.JSON.readTree(a.body());
+            if (!body.path("items").isArray() || !body.path("counts").path("total").canConvertToLong()) {
+                return Optional.of("GET worklist answered without items or counts.total: " + BenchSupport.snippet(a.body()));
+            }
+            total = body.path("counts").path("total").asLong();
+            if (total == 0) {
+                return Optional.of("the worklist of course c0 is empty: were the records loaded? " + BenchSupport.snippet(a.body()));
+            }
+            return Optional.empty();
         }
 
         /** The warm-up (the first call) runs warm's requests, the measured rounds cfg's. */
