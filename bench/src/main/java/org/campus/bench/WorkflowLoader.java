@@ -18,18 +18,18 @@ import java.util.Locale;
  * {@link #ID_BASE}, far above what the sequences (blocks of 50) hand out, so that neither side collides
  * with them later. Rows go in course by course, so that each index grows at a few places at a time.
  *
- * <p>Inserting a million rows one index entry at a time is slow, so the secondary indexes of
- * {@code workflow_record} that campus-core's {@code V3__workflow.sql} creates are dropped first and
- * created again, with the very same DDL, once the rows are in (Derby then builds each by one sort). Only
- * the indexes that exist are dropped, and only those are created again; any index a later migration
- * added stays as it is, and is kept up to date row by row.
+ * <p>Inserting a million rows one index entry at a time is slow, so the indexes of {@code workflow_record}
+ * that campus-core's migrations create with {@code CREATE INDEX} are dropped first and created again, with
+ * the very same DDL, once the rows are in (Derby then builds each by one sort). Only the indexes that
+ * exist are dropped, and only those are created again: the baseline, which has V3's tables only, gets
+ * V3's indexes back, and Campus all of its own (a worklist index of a later migration included).
  */
 final class WorkflowLoader {
 
     /** The first id of a loaded record (and of a loaded history entry). */
     static final long ID_BASE = 1_000_000_000_000L;
 
-    private static final String V3 = "/campus-ddl/V3__workflow.sql";
+    private static final String DDL_DIR = "/campus-ddl";
 
     private WorkflowLoader() {
     }
@@ -143,16 +143,14 @@ final class WorkflowLoader {
         System.out.printf(Locale.ROOT, "%s: done in %.0f s%n", label, (System.nanoTime() - started) / 1e9);
     }
 
-    /** Drops V3's secondary indexes of workflow_record that exist; the DDL to create them again. */
+    /**
+     * Drops the indexes of workflow_record that Campus's migrations create with {@code CREATE INDEX} and that
+     * exist; the DDL to create them again, in migration order.
+     */
     private static List<String> dropIndexes(Connection c) throws SQLException {
-        String script;
-        try (java.io.InputStream in = WorkflowLoader.class.getResourceAsStream(V3)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + V3 + " (copied from campus-core by the pom)");
-            }
-            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+        List<String> script = new java.util.ArrayList<>();
+        for (String migration : migrations()) {
+            script.addAll(BaselineServer.statements(migration));
         }
         java.util.Set<String> existing = new java.util.HashSet<>();
         try (ResultSet rs = c.getMetaData().getIndexInfo(null, "APP", "WORKFLOW_RECORD", false, false)) {
@@ -164,18 +162,49 @@ final class WorkflowLoader {
         }
         java.util.regex.Pattern index = java.util.regex.Pattern.compile(
                 "(?is)CREATE\\s+INDEX\\s+(\\w+)\\s+ON\\s+workflow_record\\b.*");
+        // by name, the last definition a migration gave it
+        java.util.Map<String, String> ddl = new java.util.LinkedHashMap<>();
+        for (String statement : script) {
+            java.util.regex.Matcher m = index.matcher(statement.strip());
+            if (m.matches()) {
+                ddl.put(m.group(1).toUpperCase(Locale.ROOT), statement);
+            }
+        }
         List<String> dropped = new java.util.ArrayList<>();
         try (Statement s = c.createStatement()) {
-            for (String statement : BaselineServer.statements(script)) {
-                java.util.regex.Matcher m = index.matcher(statement.strip());
-                if (m.matches() && existing.contains(m.group(1).toUpperCase(Locale.ROOT))) {
-                    s.execute("DROP INDEX " + m.group(1));
-                    dropped.add(statement);
+            for (java.util.Map.Entry<String, String> e : ddl.entrySet()) {
+                if (existing.contains(e.getKey())) {
+                    s.execute("DROP INDEX " + e.getKey());
+                    dropped.add(e.getValue());
                 }
             }
         }
         c.commit();
         return dropped;
+    }
+
+    /** The migrations campus-core ships (copied in by the pom), by version. */
+    private static List<String> migrations() {
+        try {
+            java.net.URL dir = WorkflowLoader.class.getResource(DDL_DIR);
+            if (dir == null) {
+                throw new IllegalStateException("missing " + DDL_DIR + " (copied from campus-core by the pom)");
+            }
+            List<java.nio.file.Path> files;
+            try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(java.nio.file.Paths.get(dir.toURI()))) {
+                files = list.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                        .sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(
+                                p.getFileName().toString().substring(1, p.getFileName().toString().indexOf("__")))))
+                        .toList();
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (java.nio.file.Path f : files) {
+                out.add(java.nio.file.Files.readString(f));
+            }
+            return out;
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot read the migrations in " + DDL_DIR, e);
+        }
     }
 
     private static void flush(Connection c, PreparedStatement rec, PreparedStatement hist, boolean history)
