@@ -22,11 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class HostileInputTest {
 
     private static final Set<String> CHANGING = Set.of("start", "markSent", "markError", "markSourceDeleted",
-            "deleteUser", "deleteCourse");
+            "deleteUser", "deleteCourse", "revise", "migrate", "moveRecord", "bind");
 
     /** The routes that read a JSON body, with a path that names an existing-looking id. */
     private static final List<String> BODY_ROUTES = List.of("/share-progress", "/share-progress/1/status",
-            "/share-progress/source-deleted", "/api-keys");
+            "/share-progress/source-deleted", "/api-keys", "/workflows/1/migrations", "/workflow-records/1/workflow");
 
     private static final String XML_BOMB = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
             + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
