@@ -18,200 +18,31 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-TARGET_DIR="$BENCH_DIR/target"
-CAMPUS_HOME="$TARGET_DIR/campus"
+# shellcheck source=campus-lib.sh
+. "$BENCH_DIR/campus-lib.sh"
 BENCH_TARGET=${BENCH_TARGET:-both}
-CAMPUS_START_TIMEOUT=${CAMPUS_START_TIMEOUT:-180}
-CAMPUS_API_TIMEOUT=${CAMPUS_API_TIMEOUT:-90}
-API_PATH=/campus/api/v1
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 
 case "$BENCH_TARGET" in both|baseline|campus) ;; *) die "BENCH_TARGET must be both, baseline or campus" ;; esac
 
-if [ -z "${JAVA_HOME:-}" ]; then
-  java_bin=$(command -v java) || die "no java on the PATH and JAVA_HOME unset"
-  JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$java_bin")")")
-fi
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
-[ -x "$JAVA" ] || die "no $JAVA"
-
-# ---------------------------------------------------------------------------------------- build
-cd "$ROOT"
-if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-  log "building bench/ (mvn -Pbench -pl bench -am package)"
-  mvn -q -Pbench -pl bench -am package -DskipTests
-fi
-[ -f "$TARGET_DIR/bench.classpath" ] || die "no $TARGET_DIR/bench.classpath: build bench/ first"
+build_bench
 
 START_CAMPUS=0
 if [ "$BENCH_TARGET" != "baseline" ] && [ -z "${CAMPUS_URL:-}" ]; then
   START_CAMPUS=1
 fi
 
-# ------------------------------------------------------------------------- probing, without curl
-# http_status PORT PATH: prints the HTTP status code of a GET on 127.0.0.1:PORT, or 000.
-http_status() {
-  local port=$1 path=$2 auth=""
-  if [ -n "${CAMPUS_LMS_API_KEY:-}" ]; then auth="Authorization: Bearer ${CAMPUS_LMS_API_KEY}"$'\r\n'; fi
-  (
-    exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
-    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nAccept: application/json\r\n%s\r\n' "$path" "$port" "$auth" >&3
-    line=""
-    IFS= read -r -t 10 line <&3 || true
-    line=${line%$'\r'}
-    case "$line" in HTTP/*) echo "$line" | cut -d' ' -f2 ;; *) exit 1 ;; esac
-  ) 2>/dev/null || echo 000
-}
-
-# free_port: a loopback port nothing listens on.
-free_port() {
-  local p i
-  for i in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
-  done
-  return 1
-}
-
-# set_prop FILE KEY VALUE: sets "KEY = VALUE" in a Karaf .cfg file, adding it when missing.
-set_prop() {
-  local file=$1 key=$2 value=$3
-  if grep -qE "^[#[:space:]]*${key//./\\.}[[:space:]]*=" "$file"; then
-    sed -i -E "s|^[#[:space:]]*${key//./\\.}[[:space:]]*=.*|${key} = ${value}|" "$file"
-  else
-    printf '%s = %s\n' "$key" "$value" >> "$file"
-  fi
-}
-
-campus_pid() { [ -f "$CAMPUS_HOME/karaf.pid" ] && tr -d '[:space:]' < "$CAMPUS_HOME/karaf.pid" || true; }
-alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
-
-# stop_campus: bin/stop, then the pid Karaf wrote (only that one), if it is still there.
-CAMPUS_STARTED=0
-stop_campus() {
-  local pid i
-  pid=$(campus_pid)
-  # started moments ago: Karaf may not have written its pid file yet
-  for i in $(seq 1 20); do
-    [ -n "$pid" ] || [ "$CAMPUS_STARTED" != "1" ] && break
-    sleep 0.5; pid=$(campus_pid)
-  done
-  if ! alive "$pid"; then return 0; fi
-  log "stopping Campus (pid $pid)"
-  "$CAMPUS_HOME/bin/stop" >/dev/null 2>&1 || true
-  for i in $(seq 1 60); do alive "$pid" || return 0; sleep 1; done
-  log "Campus still running after 60 s: TERM to pid $pid"
-  kill "$pid" 2>/dev/null || true
-  for i in $(seq 1 20); do alive "$pid" || return 0; sleep 1; done
-  kill -9 "$pid" 2>/dev/null || true
-}
-
-# ----------------------------------------------------------------------------- unpack and start
 CAMPUS_PROPS=()
 if [ "$START_CAMPUS" = "1" ]; then
-  zip=$(ls -t distribution/target/campus-distribution-*.zip 2>/dev/null | head -1 || true)
-  if [ -z "$zip" ]; then
-    [ "${BENCH_SKIP_BUILD:-}" = "1" ] && die "no distribution zip and BENCH_SKIP_BUILD=1"
-    log "no distribution zip: building it (mvn -pl distribution -am install)"
-    mvn -q -pl distribution -am install -DskipTests
-    zip=$(ls -t distribution/target/campus-distribution-*.zip | head -1)
-  fi
-
-  # a Karaf left running from an earlier, killed run: stop it before wiping its folder
-  if [ -d "$CAMPUS_HOME" ]; then stop_campus; rm -rf "$CAMPUS_HOME"; fi
-  log "unpacking $zip into $CAMPUS_HOME (a fresh database every run)"
-  tmp="$TARGET_DIR/campus-unzip.$$"
-  rm -rf "$tmp"; mkdir -p "$tmp"
-  unzip -q "$zip" -d "$tmp"
-  mv "$tmp"/campus-distribution-* "$CAMPUS_HOME"
-  rmdir "$tmp"
-  chmod +x "$CAMPUS_HOME"/bin/* 2>/dev/null || true
-
-  PORT=$(free_port) || die "no free loopback port"
-  set_prop "$CAMPUS_HOME/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$PORT"
-  # other fixed ports, so that a Campus someone else runs on this machine does not clash
-  if [ -f "$CAMPUS_HOME/etc/org.apache.karaf.shell.cfg" ]; then
-    set_prop "$CAMPUS_HOME/etc/org.apache.karaf.shell.cfg" sshPort "$(free_port)"
-  fi
-  if [ -f "$CAMPUS_HOME/etc/org.apache.karaf.management.cfg" ]; then
-    set_prop "$CAMPUS_HOME/etc/org.apache.karaf.management.cfg" rmiRegistryPort "$(free_port)"
-    set_prop "$CAMPUS_HOME/etc/org.apache.karaf.management.cfg" rmiServerPort "$(free_port)"
-  fi
-
-  trap 'stop_campus' EXIT
-  trap 'exit 130' INT TERM
-  export KARAF_REDIRECT="$TARGET_DIR/campus-console.log"
-  log "starting Campus on 127.0.0.1:$PORT (console: $KARAF_REDIRECT, log: $CAMPUS_HOME/data/log/karaf.log)"
-  CAMPUS_STARTED=1
-  "$CAMPUS_HOME/bin/start"
-
-  # wait for HTTP, then for the API
-  started=$SECONDS
-  http_at=""
-  ready=""
-  while :; do
-    health=$(http_status "$PORT" "$API_PATH/health")
-    if [ "$health" = "200" ]; then ready="health 200"; break; fi
-    shares=$(http_status "$PORT" "$API_PATH/share-progress")
-    case "$shares" in
-      000|404|503) ;;                                 # not listening, or the API not registered yet
-      *) ready="share-progress answered $shares"; break ;;
-    esac
-    if [ -z "$http_at" ] && [ "$health" != "000" -o "$shares" != "000" ]; then
-      http_at=$SECONDS
-      log "Campus answers HTTP after $((SECONDS - started)) s; waiting for $API_PATH"
-    fi
-    if [ -n "$http_at" ] && [ $((SECONDS - http_at)) -ge "$CAMPUS_API_TIMEOUT" ]; then
-      log "WARNING: $API_PATH still answers $shares after ${CAMPUS_API_TIMEOUT} s; running the bench anyway (it will report Campus as not available)"
-      ready="no API"
-      break
-    fi
-    if [ -z "$http_at" ] && [ $((SECONDS - started)) -ge "$CAMPUS_START_TIMEOUT" ]; then
-      tail -n 40 "$CAMPUS_HOME/data/log/karaf.log" >&2 2>/dev/null || true
-      die "Campus did not answer HTTP on port $PORT within ${CAMPUS_START_TIMEOUT} s"
-    fi
-    pid=$(campus_pid)
-    if [ -n "$pid" ] && ! alive "$pid"; then
-      tail -n 40 "$KARAF_REDIRECT" >&2 2>/dev/null || true
-      die "Campus (pid $pid) exited during start"
-    fi
-    sleep 1
-  done
-  log "Campus ready ($ready) after $((SECONDS - started)) s"
-  CAMPUS_URL="http://127.0.0.1:$PORT"
+  unpack_campus
+  start_campus share-progress
   CAMPUS_PROPS+=("-Dcampus.pidFile=$CAMPUS_HOME/karaf.pid" "-Dcampus.home=$CAMPUS_HOME")
-fi
-
-# ------------------------------------------------------------------------------------- API key
-# Campus requires "Authorization: Bearer <key>". A key in the environment (CAMPUS_LMS_API_KEY)
-# always wins; otherwise the first start of the fresh distribution generated one and wrote it to
-# etc/campus-credentials.txt as a line "CAMPUS_LMS_API_KEY=<key>" (see docs/SECURITY.md).
-if [ -z "${CAMPUS_LMS_API_KEY:-}" ] && [ "$START_CAMPUS" = "1" ]; then
-  CREDENTIALS_FILE="$CAMPUS_HOME/etc/campus-credentials.txt"
-  if [ -f "$CREDENTIALS_FILE" ]; then
-    CAMPUS_LMS_API_KEY=$(sed -n -E 's/^[[:space:]]*CAMPUS_LMS_API_KEY[[:space:]]*=[[:space:]]*//p' \
-      "$CREDENTIALS_FILE" | head -1 | tr -d '\r')
-    [ -n "$CAMPUS_LMS_API_KEY" ] && log "API key read from $CREDENTIALS_FILE"
-  fi
+  read_api_key
 fi
 [ -n "${CAMPUS_LMS_API_KEY:-}" ] && export CAMPUS_LMS_API_KEY
 
 # --------------------------------------------------------------------------------------- run it
-CP="$TARGET_DIR/classes:$(cat "$TARGET_DIR/bench.classpath")"
 RESULT="$TARGET_DIR/share-progress-result.txt"
 log "running the bench (output also in $RESULT)"
-set +e
-"$JAVA" -cp "$CP" \
-  -Dbench.target="$BENCH_TARGET" \
-  -Dcampus.url="${CAMPUS_URL:-http://127.0.0.1:8181}" \
-  -Dbench.workDir="$TARGET_DIR" \
-  ${CAMPUS_PROPS[@]+"${CAMPUS_PROPS[@]}"} \
-  "$@" \
-  org.campus.bench.ShareProgressBench | tee "$RESULT"
-rc=${PIPESTATUS[0]}
-set -e
-exit "$rc"
+: > "$RESULT"
+run_bench org.campus.bench.ShareProgressBench "$RESULT" "$@"
+exit "$BENCH_RC"

@@ -61,8 +61,12 @@ public final class BaselineServer {
     static final String CONTEXT = "/campus";
     static final String PATH = "/api/v1/share-progress";
 
-    /** The migration Campus creates these tables with, copied in by the pom from campus-core. */
-    private static final String DDL_RESOURCE = "/campus-ddl/V1__share_progress.sql";
+    /** The argument that keeps the database an earlier baseline left, instead of creating a new one. */
+    static final String KEEP = "--keep";
+
+    /** The migrations Campus creates these tables with, copied in by the pom from campus-core. */
+    private static final List<String> DDL_RESOURCES = List.of("/campus-ddl/V1__share_progress.sql",
+            "/campus-ddl/V3__workflow.sql");
 
     private static final String INSERT_SHARE = "INSERT INTO share_progress (course_id, user_id, share_type, cm_id,"
             + " status, resource_url, error_message, time_created, time_modified, source_deleted,"
@@ -70,7 +74,8 @@ public final class BaselineServer {
     private static final String INSERT_EVENT = "INSERT INTO share_progress_event (share_id, status, event_time,"
             + " resource_url, message, id) VALUES (?, ?, ?, ?, ?, ?)";
 
-    private static final class IdBlock {
+    /** Ids in blocks of 50 from one of the migration's sequences, as Campus's JPA layer takes them. */
+    static final class IdBlock {
         private static final int SIZE = 50;
         private final String sequence;
         private long next = 1;
@@ -120,12 +125,13 @@ public final class BaselineServer {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: BaselineServer <db-dir> [port]");
+            System.err.println("usage: BaselineServer <db-dir> [port] [" + KEEP + "]");
             System.exit(64);
         }
         Path dbDir = Paths.get(args[0]).toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        BaselineServer baseline = start(dbDir, port);
+        boolean keep = args.length > 2 && KEEP.equals(args[2]);
+        BaselineServer baseline = start(dbDir, port, keep);
         Runtime.getRuntime().addShutdownHook(new Thread(baseline::stop, "baseline-stop"));
         System.out.println(READY + baseline.port());
         System.out.flush();
@@ -140,9 +146,15 @@ public final class BaselineServer {
         System.exit(0);
     }
 
-    /** Creates a fresh database in {@code dbDir} and serves on 127.0.0.1:{@code port} (0: a free one). */
-    static BaselineServer start(Path dbDir, int port) throws Exception {
-        deleteTree(dbDir);
+    /**
+     * Creates a fresh database in {@code dbDir} (or, with {@code keep}, opens the one there) and serves on
+     * 127.0.0.1:{@code port} (0: a free one).
+     */
+    static BaselineServer start(Path dbDir, int port, boolean keep) throws Exception {
+        boolean fresh = !keep || !Files.isDirectory(dbDir.resolve("baseline"));
+        if (fresh) {
+            deleteTree(dbDir);
+        }
         Files.createDirectories(dbDir);
         System.setProperty("derby.system.home", dbDir.toString());
         System.setProperty("derby.stream.error.file", dbDir.resolve("derby.log").toString());
@@ -154,7 +166,9 @@ public final class BaselineServer {
         pool.setMaxTotal(16);
         pool.setMaxIdle(16);
         pool.setMinIdle(2);
-        createSchema(pool);
+        if (fresh) {
+            createSchema(pool);
+        }
 
         Server server = new Server(); // default QueuedThreadPool, as Pax Web's default Jetty
         ServerConnector connector = new ServerConnector(server);
@@ -166,6 +180,11 @@ public final class BaselineServer {
         ServletHolder holder = new ServletHolder(new ShareProgressServlet(pool));
         context.addServlet(holder, PATH);
         context.addServlet(holder, PATH + "/*");
+        ServletHolder workflows = new ServletHolder(new WorkflowBaselineServlet(pool));
+        for (String path : WorkflowBaselineServlet.PATHS) {
+            context.addServlet(workflows, path);
+            context.addServlet(workflows, path + "/*");
+        }
         server.setHandler(context);
         server.setStopAtShutdown(false);
         server.start();
@@ -197,16 +216,18 @@ public final class BaselineServer {
     }
 
     private static void createSchema(BasicDataSource pool) throws IOException, SQLException {
-        String ddl;
-        try (InputStream in = BaselineServer.class.getResourceAsStream(DDL_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + DDL_RESOURCE + " (copied from campus-core by the pom)");
+        for (String resource : DDL_RESOURCES) {
+            String ddl;
+            try (InputStream in = BaselineServer.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing " + resource + " (copied from campus-core by the pom)");
+                }
+                ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements(ddl)) {
-                s.execute(statement);
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                for (String statement : statements(ddl)) {
+                    s.execute(statement);
+                }
             }
         }
     }
@@ -245,6 +266,53 @@ public final class BaselineServer {
         }
     }
 
+    /** Work inside one JDBC transaction. */
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on a pooled connection: commit when it returns, rollback when it throws. */
+    static <T> T transaction(BasicDataSource pool, SqlWork<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger LOGGED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Logs the first few database failures in full (to the baseline's log), then only counts them. */
+    static void logFailure(String call, SQLException e) {
+        if (LOGGED.incrementAndGet() <= 5) {
+            System.err.println("baseline: " + call + " failed, SQLState " + e.getSQLState() + ":");
+            e.printStackTrace();
+        }
+    }
+
+    static void write(HttpServletResponse resp, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        resp.setContentType("application/json");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
+    static void problem(HttpServletResponse resp, int status, String detail) throws IOException {
+        resp.setStatus(status);
+        byte[] bytes = JSON.writeValueAsBytes(java.util.Map.of("status", status, "detail", detail));
+        resp.setContentType("application/problem+json");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
     /** The two calls, in plain servlet API and JDBC. */
     static final class ShareProgressServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
@@ -279,10 +347,9 @@ public final class BaselineServer {
             }
             long now = System.currentTimeMillis();
             long id;
-            try (Connection c = pool.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    id = shareIds.next(c);
+            try {
+                id = transaction(pool, c -> {
+                    long newId = shareIds.next(c);
                     try (PreparedStatement ps = c.prepareStatement(INSERT_SHARE)) {
                         ps.setLong(1, in.courseId());
                         ps.setLong(2, in.userId());
@@ -300,11 +367,11 @@ public final class BaselineServer {
                         ps.setBoolean(10, false);
                         ps.setNull(11, Types.BIGINT);
                         ps.setLong(12, 1L);
-                        ps.setLong(13, id);
+                        ps.setLong(13, newId);
                         ps.executeUpdate();
                     }
                     try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-                        ps.setLong(1, id);
+                        ps.setLong(1, newId);
                         ps.setString(2, "in_progress");
                         ps.setLong(3, now);
                         ps.setNull(4, Types.VARCHAR);
@@ -312,13 +379,8 @@ public final class BaselineServer {
                         ps.setLong(6, eventIds.next(c));
                         ps.executeUpdate();
                     }
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+                    return newId;
+                });
             } catch (SQLException e) {
                 logFailure("POST", e);
                 problem(resp, 500, "database: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
@@ -368,16 +430,6 @@ public final class BaselineServer {
             write(resp, out);
         }
 
-        private static final java.util.concurrent.atomic.AtomicInteger LOGGED = new java.util.concurrent.atomic.AtomicInteger();
-
-        /** Logs the first few database failures in full (to the baseline's log), then only counts them. */
-        private static void logFailure(String call, SQLException e) {
-            if (LOGGED.incrementAndGet() <= 5) {
-                System.err.println("baseline: " + call + " failed, SQLState " + e.getSQLState() + ":");
-                e.printStackTrace();
-            }
-        }
-
         /** The checks Campus's ShareRules make on a new share. */
         private static String validate(NewShareJson in) {
             if (in == null) {
@@ -401,21 +453,6 @@ public final class BaselineServer {
                 return "type: must be activity or course";
             }
             return null;
-        }
-
-        private static void write(HttpServletResponse resp, Object body) throws IOException {
-            byte[] bytes = JSON.writeValueAsBytes(body);
-            resp.setContentType("application/json");
-            resp.setContentLength(bytes.length);
-            resp.getOutputStream().write(bytes);
-        }
-
-        private static void problem(HttpServletResponse resp, int status, String detail) throws IOException {
-            resp.setStatus(status);
-            byte[] bytes = JSON.writeValueAsBytes(java.util.Map.of("status", status, "detail", detail));
-            resp.setContentType("application/problem+json");
-            resp.setContentLength(bytes.length);
-            resp.getOutputStream().write(bytes);
         }
     }
 }
