@@ -8,11 +8,14 @@ import java.util.List;
 
 import org.campus.api.privacy.PrivacyService;
 import org.campus.api.sharing.ShareProgressService;
+import org.campus.api.workflow.WorkflowService;
 import org.campus.rest.internal.privacy.PrivacyResource;
 import org.campus.rest.internal.security.ApiKeysResource;
 import org.campus.rest.internal.security.AuditResource;
 import org.campus.rest.internal.sharing.ShareProgressResource;
 import org.campus.rest.internal.system.SystemResource;
+import org.campus.rest.internal.workflow.WorkflowRecordResource;
+import org.campus.rest.internal.workflow.WorkflowResource;
 
 /** The API servlet with every resource of the bundle, over fakes that remember each service call. */
 public final class TestServlets {
@@ -26,7 +29,7 @@ public final class TestServlets {
             .user("viewer", "viewer-pw", "viewer")
             .user("nobody", "nobody-pw");
     public final Fakes.Audit audit = new Fakes.Audit();
-    /** Every call that reached the share-progress or privacy service, by method name. */
+    /** Every call that reached the share-progress, privacy or workflow service, by method name. */
     public final List<String> serviceCalls = Collections.synchronizedList(new ArrayList<>());
     public final ApiServlet servlet;
 
@@ -35,12 +38,20 @@ public final class TestServlets {
     }
 
     public TestServlets(long maxBodyBytes) {
+        this(maxBodyBytes, null);
+    }
+
+    /** With this workflow service behind the workflow routes (a recording one when {@code null}). */
+    public TestServlets(long maxBodyBytes, WorkflowService workflowService) {
         servlet = new ApiServlet(config(maxBodyBytes), keys, realm, audit);
         servlet.bindResource(new SystemResource());
         servlet.bindResource(new ApiKeysResource(keys));
         servlet.bindResource(new AuditResource(audit));
         servlet.bindResource(new ShareProgressResource(recording(ShareProgressService.class)));
         servlet.bindResource(new PrivacyResource(recording(PrivacyService.class)));
+        WorkflowService workflows = workflowService == null ? recording(WorkflowService.class) : workflowService;
+        servlet.bindResource(new WorkflowResource(workflows, config(maxBodyBytes)));
+        servlet.bindResource(new WorkflowRecordResource(workflows));
     }
 
     /** A service that remembers every call and then fails, as no hostile input may reach it. */
@@ -60,7 +71,7 @@ public final class TestServlets {
         return FakeHttp.call(servlet, request);
     }
 
-    static RestConfig config(long maxBodyBytes) {
+    public static RestConfig config(long maxBodyBytes) {
         return new RestConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -74,7 +85,7 @@ public final class TestServlets {
 
             @Override
             public long maxImportBytes() {
-                return maxBodyBytes;
+                return 4 * maxBodyBytes;
             }
         };
     }
