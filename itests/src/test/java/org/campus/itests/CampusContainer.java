@@ -54,8 +54,10 @@ public final class CampusContainer {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
                     "https://repo1.maven.org/maven2@id=central"),
             systemProperty("campus.test.httpPort").value(String.valueOf(httpPort)),
-            // Pax Exam waits 10 s by default for its probe invoker; a loaded 2-core machine can need more
-            systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("120000"),
+            // Pax Exam waits 10 s by default for its probe invoker (the extender's Parser has its own
+            // timeout, read once from its own property); a loaded 2-core machine can need minutes
+            systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),
+            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
             systemProperty("campus.admin.password").value(ADMIN_PASSWORD),
             systemProperty("campus.lms.apiKey").value(LMS_API_KEY),
             CoreOptions.vmOptions(

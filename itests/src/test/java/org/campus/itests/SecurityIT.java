@@ -180,7 +180,7 @@ public class SecurityIT {
         assertEquals(200, call(renewed, "GET", "/share-progress?userId=" + user, null, null).status());
         JsonNode rotation = call(admin, "GET", "/audit?actor=admin&action=" + HostileCases.query("a", "POST /api-keys/{id}/rotate")
                 .substring(2), null, null).json().get("items");
-        expect(rotation.size() > 0 && rotation.get(0).get("target").asText().equals("/api-keys/" + keyId),
+        expect(rotation.size() > 0 && rotation.get(0).get("target").asText().equals("/api-keys/" + keyId + "/rotate"),
                 "the rotation is audited: " + rotation);
 
         // revoke: 401 at once, and the key stays listed as revoked
@@ -254,7 +254,11 @@ public class SecurityIT {
                     String body = op.hasBody() ? HostileCases.validForEveryRoute(course, user) : null;
                     Http.Answer a = call(callerFor(op.template(), lms), op.method(), path, "application/json", body);
                     String what = op + " with " + param.getKey() + " " + id;
-                    if (opaque && a.status() < 300) {
+                    if (id.contains("%00")) {
+                        // Jetty refuses a NUL in the path while parsing the request, before any servlet
+                        // or error page runs; its answer is a 400 but not problem+json (docs/SECURITY.md)
+                        expect(a.status() == 400, what + " is refused by the container: " + a);
+                    } else if (opaque && a.status() < 300) {
                         // an opaque id (a privacy user or course) may name nobody: then nothing is exported or erased
                         expectNothingFound(a, what);
                         changesAccepted += op.changesData() ? 1 : 0;
@@ -397,21 +401,16 @@ public class SecurityIT {
     }
 
     private Http.Answer expectContinue(Http http, String method, String path, Body b) {
-        HttpRequest.Builder r = http.request(path).expectContinue(true)
-                .method(method, HttpRequest.BodyPublishers.ofString(b.text()));
-        if (b.contentType() != null) {
-            r.header("Content-Type", b.contentType());
-        }
-        return seen(http.send(r.build()));
+        return seen(http.sendHeadersFirst(method, path, b.contentType(), b.text()));
     }
 
     /** Every answer: no secret of the test (admin password, first-start key) in its body or headers. */
     private Http.Answer seen(Http.Answer a) {
         requests++;
-        String all = a.body() + " " + a.raw().headers().map();
+        String all = a.body() + " " + a.headers();
         for (String secret : secrets()) {
-            expect(!all.contains(secret), "a secret in the answer to " + a.raw().request().method() + " "
-                    + abbreviate(a.raw().request().uri().getRawPath()));
+            expect(!all.contains(secret), "a secret in the answer to " + a.method() + " "
+                    + abbreviate(a.rawPath()));
         }
         return a;
     }

@@ -58,7 +58,13 @@ public interface WorkflowService {
     List<StateAccess> simulate(long id, Collection<String> roles);
 
     /**
-     * @throws InvalidInputException an unknown {@code workflowId}, or an id that is blank or too long
+     * Puts a record under its workflow, in the initial state. Without a {@code workflowId} the record
+     * follows the {@link #effectiveBinding effective binding} of its activity (its own, else its
+     * course's, else the global one); the record keeps that workflow when the binding changes later
+     * (the binding's plan decides what happens to it).
+     *
+     * @throws InvalidInputException an unknown {@code workflowId}, none given and none bound, or an id
+     *         that is blank or too long
      */
     WorkflowRecord createRecord(NewRecord record);
 
@@ -80,4 +86,75 @@ public interface WorkflowService {
 
     /** Oldest first, the creation included. @throws NotFoundException for an unknown record */
     List<HistoryEntry> history(long recordId);
+
+    // ---- versions
+
+    /**
+     * Stores a changed definition as the next version of the workflow's family. The stored
+     * workflow itself never changes, and neither do its records: they stay on their version until
+     * {@link #migrate migrated}. A revision always makes a new version, whether records use the old
+     * one or not. Any version may be revised; the new one is numbered after the family's newest.
+     *
+     * @throws NotFoundException for an unknown workflow
+     * @throws InvalidInputException naming every problem the validator found
+     * @throws ConflictException another revision of the family was stored at the same time
+     */
+    Workflow revise(long workflowId, WorkflowDefinition changed);
+
+    /** Every version of the workflow's family, oldest first. @throws NotFoundException for an unknown workflow */
+    List<Workflow> versions(long workflowId);
+
+    /**
+     * Moves every record of a workflow (optionally of one course or activity) to another workflow,
+     * mapping states. Each moved record gets a history entry (action {@code migrate}); its version
+     * grows, so that an action racing with the migration loses with a {@link ConflictException}
+     * instead of landing on the old workflow. Moved records become {@link RecordVisibility#VISIBLE}.
+     *
+     * @throws NotFoundException for an unknown source workflow
+     * @throws InvalidInputException field {@code toWorkflowId} for an unknown target; field
+     *         {@code stateMap.<state>} for each state that has records and is not mapped to a
+     *         state of the target
+     */
+    MigrationResult migrate(long fromWorkflowId, RecordMigration migration);
+
+    /**
+     * Puts one record under another workflow than its activity's (a per-record override), in
+     * {@code state}, or in the state {@code stateMap} maps its current state to.
+     *
+     * @throws NotFoundException for an unknown record
+     * @throws InvalidInputException fields {@code workflowId}, {@code state} or {@code stateMap.<state>}
+     * @throws ConflictException another change of the record won the race
+     */
+    WorkflowRecord moveRecord(long recordId, long workflowId, String state, Map<String, String> stateMap,
+            String actor);
+
+    // ---- bindings
+
+    /**
+     * Binds a workflow to a scope. When records follow the scope's previous workflow (records of
+     * the scope on that workflow, except those of narrower scopes with a binding of their own),
+     * the binding needs a plan for them.
+     *
+     * @throws InvalidInputException fields {@code scope}, {@code courseId}, {@code activityId},
+     *         {@code workflowId}, or {@code plan.stateMap.<state>} for each state left unmapped
+     * @throws ConflictException records exist and no plan was given (the message says how many
+     *         and which plans are possible)
+     */
+    BindingChange bind(NewBinding binding);
+
+    /** Bindings, filtered by course and activity when given; global first, then by course and activity. */
+    List<WorkflowBinding> bindings(LmsId courseId, LmsId activityId);
+
+    /** The binding that applies: the activity's, else the course's, else the global one. */
+    Optional<WorkflowBinding> effectiveBinding(LmsId courseId, LmsId activityId);
+
+    // ---- worklists
+
+    /**
+     * Visible records of a course (or an activity) in a state from which the roles may perform an
+     * action, oldest first, with counts over the whole list.
+     *
+     * @throws InvalidInputException field {@code courseId} when missing, {@code cursor} when not one of this list
+     */
+    Worklist worklist(WorklistQuery query, PageRequest page);
 }

@@ -50,6 +50,7 @@ final class WorkflowTables {
         table.column("Value").wrap();
         table.addRow().addContent("ID", w.id());
         table.addRow().addContent("Key", Cells.text(w.key()));
+        table.addRow().addContent("Version", w.version() + " of family " + w.familyId());
         table.addRow().addContent("Title", Cells.text(d.title()));
         table.addRow().addContent("Description", Cells.text(d.description()));
         table.addRow().addContent("Initial state", Cells.text(d.initialState()));
@@ -128,6 +129,7 @@ final class WorkflowTables {
         table.addRow().addContent("Activity", Cells.text(r.activityId()));
         table.addRow().addContent("Author", Cells.text(r.authorId()));
         table.addRow().addContent("State", Cells.text(r.state()));
+        table.addRow().addContent("Visibility", r.visibility().code());
         table.addRow().addContent("Created", Cells.time(r.created()));
         table.addRow().addContent("Modified", Cells.time(r.modified()));
         table.addRow().addContent("Version", r.version());

@@ -149,6 +149,48 @@ final class FakeWorkflowService implements WorkflowService {
                 new HistoryEntry(3, recordId, "retract", null, "published", "draft", T0.plusSeconds(120), null));
     }
 
+    @Override
+    public Workflow revise(long workflowId, WorkflowDefinition changed) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Workflow> versions(long workflowId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public org.campus.api.workflow.MigrationResult migrate(long fromWorkflowId,
+            org.campus.api.workflow.RecordMigration migration) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public WorkflowRecord moveRecord(long recordId, long workflowId, String state, Map<String, String> stateMap,
+            String actor) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public org.campus.api.workflow.BindingChange bind(org.campus.api.workflow.NewBinding binding) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.campus.api.workflow.WorkflowBinding> bindings(LmsId courseId, LmsId activityId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<org.campus.api.workflow.WorkflowBinding> effectiveBinding(LmsId courseId, LmsId activityId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public org.campus.api.workflow.Worklist worklist(org.campus.api.workflow.WorklistQuery query, PageRequest page) {
+        throw new UnsupportedOperationException();
+    }
+
     /** The JSON format as the HTTP API bundle registers it, reduced to a title on a line of its own. */
     static final class Json implements WorkflowJsonFormat {
         @Override

@@ -85,6 +85,7 @@ class WorkflowCommandsTest {
         assertTrue(out.contains("publish") && out.contains("teacher"), out);
         assertTrue(out.contains("roles: manager; expression (not evaluated): python:True"), out);
         assertTrue(out.contains("  - guard expression kept"), out);
+        assertTrue(out.contains("1 of family " + id), out);
         assertEquals("", output.err());
     }
 
@@ -224,6 +225,7 @@ class WorkflowCommandsTest {
 
         String out = output.out();
         assertTrue(out.contains("c-2"), out);
+        assertTrue(out.contains("visible"), out);
         int history = out.indexOf("History:");
         assertTrue(history > 0, out);
         assertTrue(out.indexOf("(created)", history) < out.indexOf("publish", history), out);

@@ -97,6 +97,10 @@ public class PrivacyServiceImpl implements PrivacyService {
         if (value.length() > 255) {
             throw new InvalidInputException(field, "is longer than 255 characters");
         }
-        return value.trim();
+        // no trimming: "7\n" must not erase user 7's data, so such an id is refused rather than cleaned
+        if (!value.equals(value.strip()) || value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(field, "must not hold control characters or surrounding white space");
+        }
+        return value;
     }
 }

@@ -105,7 +105,7 @@ public class SharePrivacyProvider implements PrivacyProvider {
 
     private static Long parseId(String id) {
         try {
-            return Long.parseLong(id.trim());
+            return Long.parseLong(id);
         } catch (NumberFormatException | NullPointerException e) {
             return null;
         }

@@ -40,6 +40,12 @@ public class WorkflowEntity {
     @Column(name = "time_created", nullable = false)
     private long timeCreated;
 
+    @Column(name = "family_id", nullable = false)
+    private long familyId;
+
+    @Column(name = "version", nullable = false)
+    private int version;
+
     public Long getId() { return id; }
     public String getKey() { return key; }
     public void setKey(String key) { this.key = key; }
@@ -51,4 +57,9 @@ public class WorkflowEntity {
     public void setWarnings(String warnings) { this.warnings = warnings; }
     public long getTimeCreated() { return timeCreated; }
     public void setTimeCreated(long timeCreated) { this.timeCreated = timeCreated; }
+    public long getFamilyId() { return familyId; }
+    public void setFamilyId(long familyId) { this.familyId = familyId; }
+    /** The number within the family (not an optimistic-locking version: stored workflows never change). */
+    public int getVersion() { return version; }
+    public void setVersion(int version) { this.version = version; }
 }

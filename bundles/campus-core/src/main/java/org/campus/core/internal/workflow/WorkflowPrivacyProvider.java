@@ -45,7 +45,10 @@ public class WorkflowPrivacyProvider implements PrivacyProvider {
     public String description() {
         return "For each LMS record a user authored under a workflow: the course, activity and record ids, its "
                 + "state and its history; and for each workflow action a user performed: the record, the action, "
-                + "the states before and after, the time and the user's comment.";
+                + "the states before and after, the time and the user's comment; the notification mails of these "
+                + "records and actions (addresses and texts), deleted with them. Workflow definitions, their "
+                + "versions and their bindings to courses and activities hold no personal data; a migration's "
+                + "history entries name the administrator or API key that asked for it.";
     }
 
     @Override
@@ -66,6 +69,7 @@ public class WorkflowPrivacyProvider implements PrivacyProvider {
                 m.put("activityId", r.activityId().value());
                 m.put("authorId", r.authorId().value());
                 m.put("state", r.state());
+                m.put("visibility", r.visibility().code());
                 m.put("created", r.created().toString());
                 m.put("modified", r.modified().toString());
                 rows.add(m);
@@ -95,6 +99,10 @@ public class WorkflowPrivacyProvider implements PrivacyProvider {
         return tx.write(em -> {
             int deleted = em.createQuery("DELETE FROM WorkflowRecordEntity r WHERE r.authorId = :u")
                     .setParameter("u", userId).executeUpdate();
+            // notification mails of the user's actions may name the user in their text: they go with the actor
+            em.createQuery("DELETE FROM WorkflowMailEntity m WHERE m.historyId IN"
+                    + " (SELECT h.id FROM WorkflowHistoryEntity h WHERE h.actor = :u)")
+                    .setParameter("u", userId).executeUpdate();
             em.createQuery("UPDATE WorkflowHistoryEntity h SET h.actor = NULL, h.actorNumeric = FALSE WHERE h.actor = :u")
                     .setParameter("u", userId).executeUpdate();
             em.getEntityManagerFactory().getCache().evict(WorkflowRecordEntity.class);
@@ -107,6 +115,9 @@ public class WorkflowPrivacyProvider implements PrivacyProvider {
     public int deleteCourse(String courseId) {
         return tx.write(em -> {
             int deleted = em.createQuery("DELETE FROM WorkflowRecordEntity r WHERE r.courseId = :c")
+                    .setParameter("c", courseId).executeUpdate();
+            // the course's bindings (no personal data) go with it: nothing follows them any more
+            em.createQuery("DELETE FROM WorkflowBindingEntity b WHERE b.courseId = :c")
                     .setParameter("c", courseId).executeUpdate();
             em.getEntityManagerFactory().getCache().evict(WorkflowRecordEntity.class);
             em.getEntityManagerFactory().getCache().evict(WorkflowHistoryEntity.class);

@@ -51,6 +51,10 @@ public class WorkflowRecordEntity {
     @Column(name = "time_modified", nullable = false)
     private long timeModified;
 
+    /** 0 visible, 1 view-only, 2 hidden: the {@code RecordVisibility} ordinal. */
+    @Column(name = "visibility", nullable = false)
+    private int visibility;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -75,4 +79,6 @@ public class WorkflowRecordEntity {
     public long getTimeModified() { return timeModified; }
     public void setTimeModified(long timeModified) { this.timeModified = timeModified; }
     public long getVersion() { return version; }
+    public int getVisibility() { return visibility; }
+    public void setVisibility(int visibility) { this.visibility = visibility; }
 }

@@ -23,6 +23,15 @@ import org.campus.api.Page;
 import org.campus.api.PageRequest;
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.ActionRequest;
+import org.campus.api.workflow.BindingChange;
+import org.campus.api.workflow.MigrationResult;
+import org.campus.api.workflow.NewBinding;
+import org.campus.api.workflow.RecordMigration;
+import org.campus.api.workflow.RecordVisibility;
+import org.campus.api.workflow.WorkflowBinding;
+import org.campus.api.workflow.WorkflowPermissions;
+import org.campus.api.workflow.Worklist;
+import org.campus.api.workflow.WorklistQuery;
 import org.campus.api.workflow.ExportFormat;
 import org.campus.api.workflow.HistoryEntry;
 import org.campus.api.workflow.ImportResult;
@@ -38,6 +47,7 @@ import org.campus.core.internal.db.CampusSchema;
 import org.campus.core.internal.db.Cursors;
 import org.campus.core.internal.db.Transactions;
 import org.campus.core.internal.event.Events;
+import org.campus.core.internal.workflow.mail.MailOutbox;
 import org.campus.core.internal.workflow.model.DcWorkflowXml;
 import org.campus.core.internal.workflow.model.DotDiagram;
 import org.campus.core.internal.workflow.model.MermaidDiagram;
@@ -70,6 +80,8 @@ public class WorkflowServiceImpl implements WorkflowService {
     private final DcWorkflowXml xml = new DcWorkflowXml();
     private final WorkflowValidator validator = new WorkflowValidator();
     private final Map<Long, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
+    private final WorkflowScopes scopes;
+    private final Worklists worklists;
     /** Tests only: runs inside an action's transaction after the record was read. */
     volatile Runnable afterRecordRead = () -> { };
 
@@ -84,6 +96,8 @@ public class WorkflowServiceImpl implements WorkflowService {
         this.tx = tx;
         this.events = events;
         this.clock = Clock.systemUTC();
+        this.scopes = new WorkflowScopes(tx, this::definition, clock);
+        this.worklists = new Worklists(tx, this::definition);
     }
 
     // ---- workflows
@@ -124,17 +138,109 @@ public class WorkflowServiceImpl implements WorkflowService {
         String exported = xml.exportDefinition(definition);
         long now = clock.millis();
         WorkflowEntity stored = tx.write(em -> {
-            WorkflowEntity e = new WorkflowEntity();
-            e.setKey(truncate(key, 255));
-            e.setTitle(truncate(definition.title(), 255));
-            e.setDefinitionXml(exported);
-            e.setWarnings(warnings.isEmpty() ? null : String.join(WARNING_SEPARATOR, warnings));
-            e.setTimeCreated(now);
+            WorkflowEntity e = newWorkflowEntity(definition, key, warnings, exported, now);
+            e.setVersion(1);
             em.persist(e);
+            e.setFamilyId(e.getId()); // the id is assigned on persist; the row is written at commit
             return e;
         });
         AUDIT.info("workflow {} stored ({})", stored.getId(), key);
         return toValue(stored);
+    }
+
+    private static WorkflowEntity newWorkflowEntity(WorkflowDefinition definition, String key, List<String> warnings,
+            String exported, long now) {
+        WorkflowEntity e = new WorkflowEntity();
+        e.setKey(truncate(key, 255));
+        e.setTitle(truncate(definition.title(), 255));
+        e.setDefinitionXml(exported);
+        e.setWarnings(warnings.isEmpty() ? null : String.join(WARNING_SEPARATOR, warnings));
+        e.setTimeCreated(now);
+        return e;
+    }
+
+    // ---- versions
+
+    @Override
+    public Workflow revise(long workflowId, WorkflowDefinition changed) {
+        if (changed == null) {
+            throw new InvalidInputException("body", "a workflow definition is required");
+        }
+        WorkflowEntity base = tx.read(em -> em.find(WorkflowEntity.class, workflowId));
+        if (base == null) {
+            throw NotFoundException.of("workflow", workflowId);
+        }
+        validator.check(changed);
+        String exported = xml.exportDefinition(changed);
+        long now = clock.millis();
+        WorkflowEntity stored;
+        try {
+            stored = tx.write(em -> {
+                Number newest = em.createQuery("SELECT MAX(w.version) FROM WorkflowEntity w WHERE w.familyId = :f",
+                        Number.class).setParameter("f", base.getFamilyId()).getSingleResult();
+                WorkflowEntity e = newWorkflowEntity(changed, base.getKey(), List.of(), exported, now);
+                e.setFamilyId(base.getFamilyId());
+                e.setVersion((newest == null ? base.getVersion() : newest.intValue()) + 1);
+                em.persist(e);
+                em.flush(); // a revision racing for the same number fails here, on the unique (family, version)
+                return e;
+            });
+        } catch (RuntimeException e) { // a PersistenceException, perhaps wrapped by the JPA template
+            if (!WorkflowScopes.isConstraintViolation(e)) {
+                throw e;
+            }
+            throw new ConflictException("workflow " + workflowId + " was revised by another request meanwhile; "
+                    + "list its versions and retry");
+        }
+        AUDIT.info("workflow {} revised: version {} of family {} stored as workflow {}", workflowId,
+                stored.getVersion(), stored.getFamilyId(), stored.getId());
+        return toValue(stored);
+    }
+
+    @Override
+    public List<Workflow> versions(long workflowId) {
+        return tx.read(em -> {
+            WorkflowEntity base = em.find(WorkflowEntity.class, workflowId);
+            if (base == null) {
+                throw NotFoundException.of("workflow", workflowId);
+            }
+            return em.createQuery("SELECT w FROM WorkflowEntity w WHERE w.familyId = :f ORDER BY w.version",
+                    WorkflowEntity.class).setParameter("f", base.getFamilyId()).getResultList().stream()
+                    .map(this::toValue).collect(Collectors.toList());
+        });
+    }
+
+    @Override
+    public MigrationResult migrate(long fromWorkflowId, RecordMigration migration) {
+        return scopes.migrate(fromWorkflowId, migration);
+    }
+
+    @Override
+    public WorkflowRecord moveRecord(long recordId, long workflowId, String state, Map<String, String> stateMap,
+            String actor) {
+        return scopes.moveRecord(recordId, workflowId, state, stateMap, actor);
+    }
+
+    // ---- bindings and worklists
+
+    @Override
+    public BindingChange bind(NewBinding binding) {
+        return scopes.bind(binding);
+    }
+
+    @Override
+    public List<WorkflowBinding> bindings(LmsId courseId, LmsId activityId) {
+        return scopes.bindings(courseId, activityId);
+    }
+
+    @Override
+    public Optional<WorkflowBinding> effectiveBinding(LmsId courseId, LmsId activityId) {
+        return scopes.effective(courseId, activityId);
+    }
+
+    @Override
+    public Worklist worklist(WorklistQuery query, PageRequest page) {
+        return worklists.worklist(query, page);
     }
 
     @Override
@@ -175,7 +281,7 @@ public class WorkflowServiceImpl implements WorkflowService {
         return new WorkflowSimulator().simulate(definition(id), roles);
     }
 
-    private WorkflowDefinition definition(long id) {
+    WorkflowDefinition definition(long id) {
         WorkflowDefinition cached = definitions.get(id);
         if (cached != null) {
             return cached;
@@ -192,7 +298,8 @@ public class WorkflowServiceImpl implements WorkflowService {
                 id -> xml.importDefinition(e.getDefinitionXml()).workflow().withId(Long.toString(id)));
         List<String> warnings = e.getWarnings() == null ? List.of()
                 : Arrays.asList(e.getWarnings().split(WARNING_SEPARATOR));
-        return new Workflow(e.getId(), e.getKey(), definition, warnings, Instant.ofEpochMilli(e.getTimeCreated()));
+        return new Workflow(e.getId(), e.getKey(), e.getFamilyId(), e.getVersion(), definition, warnings,
+                Instant.ofEpochMilli(e.getTimeCreated()));
     }
 
     // ---- records
@@ -204,20 +311,32 @@ public class WorkflowServiceImpl implements WorkflowService {
         checkId(errors, "courseId", record.courseId());
         checkId(errors, "activityId", record.activityId());
         checkId(errors, "authorId", record.authorId());
+        Long workflowId = record.workflowId();
+        if (workflowId == null && errors.isEmpty()) {
+            workflowId = effectiveBinding(record.courseId(), record.activityId()).map(WorkflowBinding::workflowId)
+                    .orElse(null);
+            if (workflowId == null) {
+                errors.add(new FieldError("workflowId", "is required: no workflow is bound to the activity, "
+                        + "its course or globally"));
+            }
+        }
         WorkflowDefinition definition = null;
-        try {
-            definition = definition(record.workflowId());
-        } catch (NotFoundException e) {
-            errors.add(new FieldError("workflowId", "names no workflow"));
+        if (workflowId != null) {
+            try {
+                definition = definition(workflowId);
+            } catch (NotFoundException e) {
+                errors.add(new FieldError("workflowId", "names no workflow"));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        long resolvedWorkflowId = workflowId;
         String initial = definition.initialState();
         long now = clock.millis();
         WorkflowRecordEntity stored = tx.write(em -> {
             WorkflowRecordEntity e = new WorkflowRecordEntity();
-            e.setWorkflowId(record.workflowId());
+            e.setWorkflowId(resolvedWorkflowId);
             e.setLmsRecordId(record.lmsRecordId().value());
             e.setCourseId(record.courseId().value());
             e.setActivityId(record.activityId().value());
@@ -269,6 +388,20 @@ public class WorkflowServiceImpl implements WorkflowService {
         List<String> permissions = new ArrayList<>(resolver.effectivePermissions(record.state(), roles, author));
         List<String> actions = resolver.allowedActions(record.state(), roles, author).stream().map(ActionDef::id)
                 .collect(Collectors.toList());
+        switch (record.visibility()) {
+            case VIEW_ONLY -> {
+                permissions.retainAll(List.of(WorkflowPermissions.VIEW));
+                actions.clear();
+            }
+            case HIDDEN -> {
+                permissions.clear();
+                if (author) {
+                    permissions.add(WorkflowPermissions.VIEW);
+                }
+                actions.clear();
+            }
+            default -> { }
+        }
         return new RecordAccess(record, author, permissions, actions);
     }
 
@@ -287,6 +420,7 @@ public class WorkflowServiceImpl implements WorkflowService {
                 errors.add(new FieldError("roles[" + i + "]", "must not be blank"));
             }
         }
+        errors.addAll(MailOutbox.checkRequest(request));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -299,6 +433,11 @@ public class WorkflowServiceImpl implements WorkflowService {
             ActionDef action = definition.findAction(request.action()).orElseThrow(() -> new InvalidInputException(
                     "action", "workflow " + e.getWorkflowId() + " defines no action '" + request.action() + "'"));
             String from = e.getState();
+            if (e.getVisibility() != RecordVisibility.VISIBLE.ordinal()) {
+                throw new ForbiddenException("record " + recordId + " is "
+                        + RecordVisibility.values()[e.getVisibility()].code()
+                        + " since its activity's workflow changed: nobody may act on it");
+            }
             if (!action.from().contains(from)) {
                 throw new ConflictException("record " + recordId + " is in state '" + from + "'; action '"
                         + action.id() + "' starts only from " + action.from());
@@ -310,9 +449,12 @@ public class WorkflowServiceImpl implements WorkflowService {
             }
             e.setState(action.to());
             e.setTimeModified(now);
-            em.persist(new WorkflowHistoryEntity(e.getId(), action.id(), request.userId().value(),
-                    request.userId().numeric(), from, action.to(), now, request.comment()));
+            WorkflowHistoryEntity step = new WorkflowHistoryEntity(e.getId(), action.id(), request.userId().value(),
+                    request.userId().numeric(), from, action.to(), now, request.comment());
+            em.persist(step);
             em.flush(); // a lost race surfaces here, as an optimistic-locking failure
+            // notification mails: outbox rows in this transaction, sent by WorkflowMailSender after the commit
+            MailOutbox.enqueue(em, definition, action, toValue(e), step.getId(), from, request, now);
             moved[0] = from;
             moved[1] = action.id();
             return e;
@@ -352,7 +494,7 @@ public class WorkflowServiceImpl implements WorkflowService {
                 new LmsId(e.getActivityId(), (n & WorkflowRecordEntity.ACTIVITY_NUMERIC) != 0),
                 new LmsId(e.getAuthorId(), (n & WorkflowRecordEntity.AUTHOR_NUMERIC) != 0),
                 e.getState(), Instant.ofEpochMilli(e.getTimeCreated()), Instant.ofEpochMilli(e.getTimeModified()),
-                e.getVersion());
+                e.getVersion(), RecordVisibility.values()[e.getVisibility()]);
     }
 
     static HistoryEntry toValue(WorkflowHistoryEntity h) {

@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.annotations.Designate;
+import org.campus.api.InvalidInputException;
 import org.campus.api.security.AdminRealm;
 import org.campus.api.security.ApiKeyService;
 import org.campus.api.security.AuditService;
@@ -111,6 +112,10 @@ public class ApiServlet extends HttpServlet {
             } else {
                 // before anything else, so that an unknown path or a wrong method tells nothing without credentials
                 caller = authenticator.authenticate(req);
+            }
+            String refusal = RawPath.refusal(req.getRequestURI(), path);
+            if (refusal != null) {
+                throw new InvalidInputException("path", refusal);
             }
             if (!match.found()) {
                 reply = match.allowed().isEmpty()

@@ -21,6 +21,7 @@ import org.campus.api.workflow.HistoryEntry;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.MenuEntry;
 import org.campus.api.workflow.NewRecord;
+import org.campus.api.workflow.Notification;
 import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.RecordAccess;
 import org.campus.api.workflow.StateAccess;
@@ -59,6 +60,8 @@ final class WorkflowJson {
         ObjectNode n = json.object();
         n.put("id", w.id());
         n.put("key", w.key());
+        n.put("familyId", w.familyId());
+        n.put("version", w.version());
         putDefinition(n, w.definition());
         putStrings(n, "warnings", w.warnings());
         n.put("created", w.created().toString());
@@ -70,6 +73,8 @@ final class WorkflowJson {
         ObjectNode n = json.object();
         n.put("id", w.id());
         n.put("key", w.key());
+        n.put("familyId", w.familyId());
+        n.put("version", w.version());
         n.put("title", w.definition().title());
         n.put("description", w.definition().description());
         n.put("initialState", w.definition().initialState());
@@ -185,6 +190,19 @@ final class WorkflowJson {
         putStrings(n, "roles", a.roles());
         n.set("guard", guard(a.guard()));
         n.set("menu", menu(a.menu()));
+        ArrayNode notifications = n.putArray("notifications");
+        a.notifications().forEach(m -> {
+            if (m == null) {
+                notifications.addNull();
+            } else {
+                ObjectNode o = notifications.addObject();
+                o.put("author", m.author());
+                putStrings(o, "roles", m.roles());
+                putStrings(o, "addresses", m.addresses());
+                o.put("subject", m.subject());
+                o.put("body", m.body());
+            }
+        });
         return n;
     }
 
@@ -239,6 +257,7 @@ final class WorkflowJson {
         putLmsId(n, "activityId", r.activityId());
         putLmsId(n, "authorId", r.authorId());
         n.put("state", r.state());
+        n.put("visibility", r.visibility().code());
         n.put("created", r.created().toString());
         n.put("modified", r.modified().toString());
         n.put("version", r.version());
@@ -349,9 +368,13 @@ final class WorkflowJson {
         return d;
     }
 
-    /** {@code POST /workflow-records}: every missing or mistyped field is named; blank and long ids are the service's. */
+    /**
+     * {@code POST /workflow-records}: every missing or mistyped field is named; blank and long ids
+     * are the service's. Without {@code workflowId} the record follows the workflow bound to its
+     * activity, course or Campus.
+     */
     NewRecord readNewRecord(JsonInput in) {
-        Long workflowId = in.requiredLong("workflowId");
+        Long workflowId = in.optionalLong("workflowId");
         if (workflowId != null && workflowId < 1) {
             in.error("workflowId", "must be a positive whole number");
         }
@@ -386,9 +409,39 @@ final class WorkflowJson {
             }
         }
         String comment = in.optionalString("comment", ActionRequest.MAX_COMMENT_LENGTH);
+        String authorAddress = in.optionalString("authorAddress", MAX_ADDRESS_LENGTH);
+        Map<String, List<String>> roleAddresses = new LinkedHashMap<>();
+        JsonNode ra = in.node().get("roleAddresses");
+        if (ra != null && !ra.isNull()) {
+            if (!ra.isObject()) {
+                in.error("roleAddresses", "must be an object of role names to lists of addresses");
+            } else {
+                ra.fields().forEachRemaining(e -> {
+                    String path = DefinitionReader.key("roleAddresses", e.getKey());
+                    List<String> addresses = new ArrayList<>();
+                    if (!e.getValue().isArray()) {
+                        in.error(path, "must be a list of addresses");
+                    } else {
+                        for (int i = 0; i < e.getValue().size(); i++) {
+                            JsonNode a = e.getValue().get(i);
+                            if (!a.isTextual() || a.textValue().length() > MAX_ADDRESS_LENGTH) {
+                                in.error(path + "[" + i + "]", "must be a string of at most " + MAX_ADDRESS_LENGTH
+                                        + " characters");
+                            } else {
+                                addresses.add(a.textValue());
+                            }
+                        }
+                    }
+                    roleAddresses.put(e.getKey(), addresses);
+                });
+            }
+        }
         in.check();
-        return new ActionRequest(action, userId, roles, comment);
+        return new ActionRequest(action, userId, roles, comment, authorAddress, roleAddresses);
     }
+
+    /** Longer than any mail address can be (RFC 5321: 254); the service checks the rest. */
+    static final int MAX_ADDRESS_LENGTH = 320;
 
     /** A string, or a whole number (then it is given back as a number). */
     static LmsId requiredLmsId(JsonInput in, String field) {
@@ -440,15 +493,14 @@ final class WorkflowJson {
             String id = string(n, path, "id");
             String title = string(n, path, "title");
             String description = string(n, path, "description");
-            List<String> from;
-            JsonNode f = n.get("from");
-            if (f != null && f.isTextual()) {
-                from = List.of(f.textValue()); // one state needs no list
-            } else {
-                from = strings(n, path, "from");
-            }
+            List<String> from = strings(n, path, "from");
             return new ActionDef(id, title, description, from, string(n, path, "to"), strings(n, path, "roles"),
-                    guard(n, path), menu(n, path));
+                    guard(n, path), menu(n, path), objects(n, path, "notifications", this::notification));
+        }
+
+        private Notification notification(JsonNode n, String path) {
+            return new Notification(bool(n, path, "author"), strings(n, path, "roles"), strings(n, path, "addresses"),
+                    string(n, path, "subject"), string(n, path, "body"));
         }
 
         private GuardDef guard(JsonNode parent, String parentPath) {
@@ -604,7 +656,7 @@ final class WorkflowJson {
         }
 
         /** As the validator writes map keys: dotted when plain, else quoted in brackets. */
-        private static String key(String path, String key) {
+        static String key(String path, String key) {
             if (PLAIN_KEY.matcher(key).matches()) {
                 return path + "." + key;
             }

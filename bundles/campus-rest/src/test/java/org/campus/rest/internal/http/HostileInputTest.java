@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class HostileInputTest {
 
     private static final Set<String> CHANGING = Set.of("start", "markSent", "markError", "markSourceDeleted",
-            "deleteUser", "deleteCourse", "create", "importDcWorkflow", "createFromTemplate", "createRecord", "perform");
+            "deleteUser", "deleteCourse", "revise", "migrate", "moveRecord", "bind", "create", "importDcWorkflow",
+            "createFromTemplate", "createRecord", "perform");
 
     /**
      * The routes that read a JSON body, with a path that names an existing-looking id. Not
@@ -30,8 +31,8 @@ class HostileInputTest {
      * right shape reaches it by design (WorkflowResourceTest and SecurityIT cover that route).
      */
     private static final List<String> BODY_ROUTES = List.of("/share-progress", "/share-progress/1/status",
-            "/share-progress/source-deleted", "/api-keys", "/workflow-records",
-            "/workflow-records/1/actions");
+            "/share-progress/source-deleted", "/api-keys", "/workflows/1/migrations", "/workflow-records/1/workflow",
+            "/workflow-records", "/workflow-records/1/actions");
 
     private static final String XML_BOMB = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
             + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"

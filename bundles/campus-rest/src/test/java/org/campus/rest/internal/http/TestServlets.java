@@ -9,13 +9,18 @@ import java.util.List;
 import org.campus.api.privacy.PrivacyService;
 import org.campus.api.sharing.ShareProgressService;
 import org.campus.api.workflow.WorkflowService;
+import org.campus.api.workflow.WorkflowMailService;
 import org.campus.rest.internal.privacy.PrivacyResource;
 import org.campus.rest.internal.security.ApiKeysResource;
 import org.campus.rest.internal.security.AuditResource;
 import org.campus.rest.internal.sharing.ShareProgressResource;
 import org.campus.rest.internal.system.SystemResource;
+import org.campus.rest.internal.workflow.WorkflowBindingResource;
+import org.campus.rest.internal.workflow.WorkflowMailResource;
 import org.campus.rest.internal.workflow.WorkflowRecordResource;
 import org.campus.rest.internal.workflow.WorkflowResource;
+import org.campus.rest.internal.workflow.WorkflowVersionResource;
+import org.campus.rest.internal.workflow.WorklistResource;
 
 /** The API servlet with every resource of the bundle, over fakes that remember each service call. */
 public final class TestServlets {
@@ -31,6 +36,11 @@ public final class TestServlets {
     public final Fakes.Audit audit = new Fakes.Audit();
     /** Every call that reached the share-progress, privacy or workflow service, by method name. */
     public final List<String> serviceCalls = Collections.synchronizedList(new ArrayList<>());
+    /** Answers of the fake services by method name, with the call's arguments; unanswered calls fail with 404. */
+    public final java.util.Map<String, java.util.function.Function<Object[], Object>> answers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The arguments of the last call by method name. */
+    public final java.util.Map<String, Object[]> lastArgs = new java.util.concurrent.ConcurrentHashMap<>();
     public final ApiServlet servlet;
 
     public TestServlets() {
@@ -52,6 +62,10 @@ public final class TestServlets {
         WorkflowService workflows = workflowService == null ? recording(WorkflowService.class) : workflowService;
         servlet.bindResource(new WorkflowResource(workflows, config(maxBodyBytes)));
         servlet.bindResource(new WorkflowRecordResource(workflows));
+        servlet.bindResource(new WorkflowVersionResource(workflows));
+        servlet.bindResource(new WorkflowBindingResource(workflows));
+        servlet.bindResource(new WorklistResource(workflows));
+        servlet.bindResource(new WorkflowMailResource(recording(WorkflowMailService.class)));
     }
 
     /** A service that remembers every call and then fails, as no hostile input may reach it. */
@@ -63,6 +77,11 @@ public final class TestServlets {
                                 : m.getName().equals("equals") ? proxy == args[0] : type.getSimpleName();
                     }
                     serviceCalls.add(m.getName());
+                    lastArgs.put(m.getName(), args == null ? new Object[0] : args);
+                    java.util.function.Function<Object[], Object> answer = answers.get(m.getName());
+                    if (answer != null) {
+                        return answer.apply(args);
+                    }
                     throw new org.campus.api.NotFoundException("fake " + m.getName());
                 }));
     }

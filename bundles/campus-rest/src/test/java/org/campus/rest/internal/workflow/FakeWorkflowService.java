@@ -180,4 +180,45 @@ final class FakeWorkflowService implements WorkflowService {
         findRecord(recordId).orElseThrow(() -> NotFoundException.of("workflow record", recordId));
         return histories.get(recordId);
     }
+    @Override
+    public Workflow revise(long workflowId, WorkflowDefinition changed) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Workflow> versions(long workflowId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public org.campus.api.workflow.MigrationResult migrate(long fromWorkflowId,
+            org.campus.api.workflow.RecordMigration migration) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public WorkflowRecord moveRecord(long recordId, long workflowId, String state, Map<String, String> stateMap,
+            String actor) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public org.campus.api.workflow.BindingChange bind(org.campus.api.workflow.NewBinding binding) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.campus.api.workflow.WorkflowBinding> bindings(LmsId courseId, LmsId activityId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<org.campus.api.workflow.WorkflowBinding> effectiveBinding(LmsId courseId, LmsId activityId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public org.campus.api.workflow.Worklist worklist(org.campus.api.workflow.WorklistQuery query, PageRequest page) {
+        throw new UnsupportedOperationException();
+    }
 }

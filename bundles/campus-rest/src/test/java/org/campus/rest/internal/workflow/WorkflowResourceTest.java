@@ -14,6 +14,7 @@ import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.MenuEntry;
+import org.campus.api.workflow.Notification;
 import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.VariableDef;
@@ -40,7 +41,7 @@ class WorkflowResourceTest {
                {"id": "published", "title": "Published", "permissions": {"student": ["view"]}}],
              "actions": [
                {"id": "submit", "title": "Submit", "from": ["visible"], "to": "pending", "roles": ["author"]},
-               {"id": "publish", "title": "Publish", "from": "pending", "to": "published", "roles": ["teacher"],
+               {"id": "publish", "title": "Publish", "from": ["pending"], "to": "published", "roles": ["teacher"],
                 "guard": {"roles": ["manager"], "permissions": ["view"], "authorOnly": false, "expression": "python:1"}}]}
             """;
 
@@ -92,7 +93,9 @@ class WorkflowResourceTest {
         return new WorkflowDefinition("9", "All", "Every field", "a",
                 List.of(new StateDef("a", "A", "first", Map.of("author", List.of("view", "edit")), List.of("View"),
                         List.of("go")), StateDef.of("b", "B", null, Map.of())),
-                List.of(new ActionDef("go", "Go", "moves", List.of("a"), "b", List.of("author", "teacher"), guard, menu)),
+                List.of(new ActionDef("go", "Go", "moves", List.of("a"), "b", List.of("author", "teacher"), guard, menu,
+                        List.of(new Notification(true, List.of("teacher"), List.of("desk@example.org"),
+                                "{action.title}: {record.id}", "Moved from {from} to {to}.")))),
                 Map.of("edit", List.of("view"), "publish", List.of("view", "edit")),
                 List.of(new PermissionMapping("View", "view"), new PermissionMapping("Modify portal content", "edit")),
                 List.of(new VariableDef("review_history", "history", false, true, true, "x", "string", "state_change",
@@ -122,7 +125,8 @@ class WorkflowResourceTest {
         assertEquals("/campus/api/v1/workflows/" + w.get("id").asLong(), r.headers.get("Location"));
         assertEquals("visible", w.get("initialState").asText());
         assertEquals(List.of("visible"), List.of(w.at("/actions/0/from/0").asText()));
-        assertEquals("pending", w.at("/actions/1/from/0").asText(), "a single from-state may come as a string");
+        assertEquals(w.get("id"), w.get("familyId"));
+        assertEquals(1, w.get("version").asInt());
         assertEquals("python:1", w.at("/actions/1/guard/expression").asText());
         assertEquals(0, w.get("warnings").size());
         assertEquals(List.of("edit", "delete"), service.lastCreated.findState("visible").get().permissions().get("author"));
@@ -145,13 +149,15 @@ class WorkflowResourceTest {
         FakeHttp.Response r = post("/workflows", """
                 {"title": 5, "initialState": ["a"],
                  "states": [{"id": 1, "permissions": {"teacher": "view", "a b": [2]}}, 7],
-                 "actions": [{"id": "x", "from": [1], "to": {}, "roles": "teacher", "guard": [], "menu": 3}],
+                 "actions": [{"id": "x", "from": [1], "to": {}, "roles": "teacher", "guard": [], "menu": 3,
+                              "notifications": [{"author": "yes"}]}],
                  "permissionImplications": [], "variables": [{"forCatalog": "yes"}]}
                 """);
 
         assertEquals(List.of("title", "initialState", "states[0].permissions.teacher", "states[0].permissions['a b'][0]",
                 "states[0].id", "states[1]", "actions[0].from[0]", "actions[0].to", "actions[0].roles",
-                "actions[0].guard", "actions[0].menu", "permissionImplications", "variables[0].forCatalog"), fields(r));
+                "actions[0].guard", "actions[0].menu", "actions[0].notifications[0].author", "permissionImplications",
+                "variables[0].forCatalog"), fields(r));
         assertFalse(service.calls.contains("create"));
     }
 
@@ -255,13 +261,14 @@ class WorkflowResourceTest {
         assertEquals("visible", rec.get("state").asText());
         assertEquals(new LmsId("17", true), service.lastNewRecord.lmsRecordId());
         assertEquals(LmsId.of("5"), service.lastNewRecord.authorId());
+        assertEquals("visible", rec.get("visibility").asText());
         assertEquals(rec, body(get("/workflow-records/" + rec.get("id").asLong())));
     }
 
     @Test
     void aRecordNamesEveryMissingOrMistypedField() throws Exception {
-        assertEquals(List.of("workflowId", "lmsRecordId", "courseId", "activityId", "authorId"),
-                fields(post("/workflow-records", "{}")));
+        assertEquals(List.of("lmsRecordId", "courseId", "activityId", "authorId"),
+                fields(post("/workflow-records", "{}")), "without workflowId the record follows its binding");
         assertEquals(List.of("workflowId", "courseId", "activityId"), fields(post("/workflow-records",
                 "{\"workflowId\":\"abc\",\"lmsRecordId\":1,\"courseId\":1.5,\"activityId\":{},\"authorId\":2}")));
         assertEquals(List.of("workflowId"), fields(post("/workflow-records",
@@ -283,10 +290,16 @@ class WorkflowResourceTest {
         assertEquals(List.of("roles"), fields(post(actions, "{\"action\":\"submit\",\"userId\":4,\"roles\":\"author\"}")));
         assertEquals(404, post("/workflow-records/999/actions", "{\"action\":\"submit\",\"userId\":4,\"roles\":[]}").status);
 
-        FakeHttp.Response ok = post(actions, "{\"action\":\"submit\",\"userId\":4,\"roles\":[\"author\"],\"comment\":\"done\"}");
+        assertEquals(List.of("authorAddress", "roleAddresses.teacher[1]", "roleAddresses['a b']"), fields(post(actions,
+                "{\"action\":\"submit\",\"userId\":4,\"authorAddress\":7,"
+                        + "\"roleAddresses\":{\"teacher\":[\"t@example.org\",{}],\"a b\":\"x\"}}")));
+        FakeHttp.Response ok = post(actions, "{\"action\":\"submit\",\"userId\":4,\"roles\":[\"author\"],\"comment\":\"done\","
+                + "\"authorAddress\":\"a@example.org\",\"roleAddresses\":{\"teacher\":[\"t@example.org\"],\"manager\":[]}}");
         assertEquals(200, ok.status, ok.toString());
         assertEquals("pending", body(ok).get("state").asText());
         assertEquals("done", service.lastAction.comment());
+        assertEquals("a@example.org", service.lastAction.authorAddress());
+        assertEquals(Map.of("teacher", List.of("t@example.org"), "manager", List.of()), service.lastAction.roleAddresses());
         assertEquals(new LmsId("4", true), service.lastAction.userId());
 
         JsonNode history = body(get("/workflow-records/" + rec + "/history")).get("items");

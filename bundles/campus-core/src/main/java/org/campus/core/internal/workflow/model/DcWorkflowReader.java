@@ -17,6 +17,7 @@ import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
 import org.campus.api.workflow.ImportResult;
 import org.campus.api.workflow.MenuEntry;
+import org.campus.api.workflow.Notification;
 import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.VariableDef;
@@ -234,6 +235,8 @@ final class DcWorkflowReader {
                 case "description" -> transition.description = text(child);
                 case "action" -> transition.menu = readMenu(child, context);
                 case "guard" -> transition.guard = readGuard(child, context);
+                case DcWorkflowXml.CAMPUS_PREFIX + ":notification" ->
+                        transition.notifications.add(readNotification(child, context));
                 default -> unknownElement(child, context);
             }
         }
@@ -268,7 +271,7 @@ final class DcWorkflowReader {
             // The guard roles are who may perform the transition: Campus calls them the action's roles.
             actions.add(new ActionDef(transition.id, transition.title, transition.description, from, to,
                     guard.roles(), new GuardDef(List.of(), guard.permissions(), guard.expression(), guard.authorOnly()),
-                    transition.menu));
+                    transition.menu, transition.notifications));
         }
         return actions;
     }
@@ -299,6 +302,27 @@ final class DcWorkflowReader {
         boolean authorOnly = bool(attributes.get(DcWorkflowXml.CAMPUS_PREFIX + ":" + DcWorkflowXml.AUTHOR_ONLY),
                 context + " guard author-only");
         return new GuardDef(roles, permissions, expression, authorOnly);
+    }
+
+    /** Campus only. Subject, body and addresses are taken exactly as written; the validator judges them. */
+    private Notification readNotification(Element element, String context) {
+        String where = context + " notification";
+        Map<String, String> attributes = attributes(element, where, "author");
+        List<String> roles = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        String subject = null;
+        String body = null;
+        for (Element child : children(element, where)) {
+            attributes(child, where + " " + nameOf(child));
+            switch (nameOf(child)) {
+                case DcWorkflowXml.CAMPUS_PREFIX + ":role" -> roles.add(text(child));
+                case DcWorkflowXml.CAMPUS_PREFIX + ":address" -> addresses.add(text(child));
+                case DcWorkflowXml.CAMPUS_PREFIX + ":subject" -> subject = child.getTextContent();
+                case DcWorkflowXml.CAMPUS_PREFIX + ":body" -> body = child.getTextContent();
+                default -> unknownElement(child, where);
+            }
+        }
+        return new Notification(bool(attributes.get("author"), where + " author"), roles, addresses, subject, body);
     }
 
     private MenuEntry readMenu(Element element, String context) {
@@ -559,5 +583,6 @@ final class DcWorkflowReader {
         GuardDef guard = GuardDef.none();
         MenuEntry menu;
         final Set<String> from = new LinkedHashSet<>();
+        final List<Notification> notifications = new ArrayList<>();
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
 import org.campus.api.workflow.MenuEntry;
+import org.campus.api.workflow.Notification;
 import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.VariableDef;
@@ -28,7 +29,7 @@ import org.campus.api.workflow.WorklistDef;
  * permission directly. Implications are not expanded: Campus applies them when it checks, and
  * expanding them would change the model on the next import.</li>
  * <li>An action's roles and guard roles become guard-roles; {@code author} becomes {@code Owner}.</li>
- * <li>What DCWorkflow cannot say (permission implications, author-only guards) is written in the
+ * <li>What DCWorkflow cannot say (permission implications, author-only guards, notifications) is written in the
  * Campus namespace, which Plone ignores, so that importing the export gives the same model.</li>
  * </ul>
  */
@@ -155,6 +156,23 @@ final class DcWorkflowWriter {
         List<String> roles = new ArrayList<>(action.roles());
         action.guard().roles().stream().filter(r -> !roles.contains(r)).forEach(roles::add);
         writeGuard(xml, roles, action.guard(), mappings);
+        action.notifications().stream().filter(Objects::nonNull).forEach(n -> writeNotification(xml, n));
+        xml.end();
+    }
+
+    /** Campus only: a mail sent once the transition was performed. Subject and body keep their exact text. */
+    private static void writeNotification(XmlWriter xml, Notification notification) {
+        xml.start(DcWorkflowXml.CAMPUS_PREFIX + ":notification",
+                "author", pythonBool(notification.author()));
+        notification.roles().forEach(role -> xml.textElement(DcWorkflowXml.CAMPUS_PREFIX + ":role", role));
+        notification.addresses().forEach(address ->
+                xml.textElement(DcWorkflowXml.CAMPUS_PREFIX + ":address", address));
+        if (notification.subject() != null) {
+            xml.textElement(DcWorkflowXml.CAMPUS_PREFIX + ":subject", notification.subject());
+        }
+        if (notification.body() != null) {
+            xml.textElement(DcWorkflowXml.CAMPUS_PREFIX + ":body", notification.body());
+        }
         xml.end();
     }
 

@@ -15,10 +15,12 @@ import org.campus.api.FieldError;
 import org.campus.api.InvalidInputException;
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
+import org.campus.api.workflow.Notification;
 import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.VariableDef;
 import org.campus.api.workflow.WorkflowDefinition;
+import org.campus.api.workflow.WorkflowRoles;
 import org.campus.api.workflow.WorklistDef;
 
 /**
@@ -31,6 +33,10 @@ public final class WorkflowValidator {
 
     static final int MAX_ID_LENGTH = 100;
     static final int MAX_TITLE_LENGTH = 255;
+    static final int MAX_NOTIFICATIONS = 20;
+    static final int MAX_NOTIFICATION_ADDRESSES = 50;
+    static final int MAX_SUBJECT_LENGTH = 255;
+    static final int MAX_BODY_LENGTH = 10_000;
 
     // Ids end up in URLs, JSON keys, DCWorkflow ids and diagram node names.
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
@@ -130,8 +136,60 @@ public final class WorkflowValidator {
             }
             checkNames(errors, FieldPath.field(path, "roles"), action.roles(), "role");
             checkGuard(errors, FieldPath.field(path, "guard"), action.guard());
+            checkNotifications(errors, FieldPath.field(path, "notifications"), action.notifications());
         }
         return index;
+    }
+
+    private void checkNotifications(List<FieldError> errors, String path, List<Notification> notifications) {
+        if (notifications.size() > MAX_NOTIFICATIONS) {
+            errors.add(new FieldError(path, "has more than " + MAX_NOTIFICATIONS + " notifications"));
+        }
+        for (int k = 0; k < notifications.size(); k++) {
+            String itemPath = FieldPath.index(path, k);
+            Notification n = notifications.get(k);
+            if (n == null) {
+                errors.add(new FieldError(itemPath, "is required"));
+                continue;
+            }
+            if (!n.author() && n.roles().isEmpty() && n.addresses().isEmpty()) {
+                errors.add(new FieldError(itemPath, "names no recipient: set author, roles or addresses"));
+            }
+            checkNames(errors, FieldPath.field(itemPath, "roles"), n.roles(), "role");
+            for (int j = 0; j < n.roles().size(); j++) {
+                if (WorkflowRoles.AUTHOR.equals(n.roles().get(j))) {
+                    errors.add(new FieldError(FieldPath.index(FieldPath.field(itemPath, "roles"), j),
+                            "the author is not a role anybody holds: set author to true instead"));
+                }
+            }
+            if (n.addresses().size() > MAX_NOTIFICATION_ADDRESSES) {
+                errors.add(new FieldError(FieldPath.field(itemPath, "addresses"),
+                        "has more than " + MAX_NOTIFICATION_ADDRESSES + " addresses"));
+            }
+            for (int j = 0; j < n.addresses().size(); j++) {
+                String problem = MailAddresses.problem(n.addresses().get(j));
+                if (problem != null) {
+                    errors.add(new FieldError(FieldPath.index(FieldPath.field(itemPath, "addresses"), j), problem));
+                }
+            }
+            checkTemplate(errors, FieldPath.field(itemPath, "subject"), n.subject(), MAX_SUBJECT_LENGTH, true);
+            checkTemplate(errors, FieldPath.field(itemPath, "body"), n.body(), MAX_BODY_LENGTH, false);
+        }
+    }
+
+    private static void checkTemplate(List<FieldError> errors, String path, String template, int maxLength,
+            boolean oneLine) {
+        if (isBlank(template)) {
+            errors.add(new FieldError(path, "is required"));
+            return;
+        }
+        if (template.length() > maxLength) {
+            errors.add(new FieldError(path, "is longer than " + maxLength + " characters"));
+        }
+        if (oneLine && template.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(path, "must be one line, without line breaks or other control characters"));
+        }
+        MailTemplate.problems(template).forEach(problem -> errors.add(new FieldError(path, problem)));
     }
 
     private void checkFromStates(List<FieldError> errors, String path, List<String> from,

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
 import org.campus.api.workflow.ImportResult;
+import org.campus.api.workflow.Notification;
 import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.WorkflowDefinition;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,29 @@ class DcWorkflowXmlExportTest {
         assertEquals(title, copy.states().get(0).title());
         assertEquals("desc & <b>bold</b>\uFFFD", copy.states().get(0).description(),
                 "a control character XML cannot carry is replaced");
+    }
+
+    @Test
+    void notificationsRoundTripInTheCampusNamespace() {
+        Notification toAuthorAndTeachers = new Notification(true, List.of("teacher", "manager"),
+                List.of("office@example.org", "Course Office <office2@example.org>"),
+                "  [{workflow.title}] {action.title} <{record.lmsRecordId}> & \"more\"",
+                "Grüße,\n\n  {actor} moved {record.lmsRecordId} from {from.title} to {to.title}.\r\n{{not a placeholder}}\n\t{comment}\n");
+        Notification fixedOnly = new Notification(false, List.of(), List.of("log@example.org"), "S", "B");
+        WorkflowDefinition definition = WorkflowDefinition.of("T", null, "a",
+                List.of(StateDef.of("a", "A", null, Map.of()), StateDef.of("b", "B", null, Map.of())),
+                List.of(ActionDef.of("go", "Go", null, List.of("a"), "b", List.of("teacher"))
+                                .withNotifications(List.of(toAuthorAndTeachers, fixedOnly)),
+                        ActionDef.of("back", "Back", null, List.of("b"), "a", List.of("teacher"))));
+
+        String exported = xml.exportDefinition(definition);
+        ImportResult imported = xml.importDefinition(exported);
+
+        assertTrue(exported.contains("<campus:notification author=\"True\">"), exported);
+        assertEquals(definition.actions(), imported.workflow().actions());
+        assertEquals(List.of(toAuthorAndTeachers, fixedOnly),
+                imported.workflow().findAction("go").orElseThrow().notifications());
+        assertEquals(List.of(), imported.warnings(), "nothing of it is reported as not understood");
+        assertEquals(exported, xml.exportDefinition(imported.workflow()), "export is stable");
     }
 }

@@ -15,6 +15,7 @@ import org.campus.api.FieldError;
 import org.campus.api.InvalidInputException;
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
+import org.campus.api.workflow.Notification;
 import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.WorkflowDefinition;
@@ -253,5 +254,64 @@ class WorkflowValidatorTest {
     @Test
     void nullDefinitionIsAnError() {
         assertEquals(List.of(new FieldError("workflow", "is required")), validator.validate(null));
+    }
+
+    // ---- notifications
+
+    private WorkflowDefinition withNotifications(Notification... notifications) {
+        return workflow("a", List.of(state("a"), state("b")),
+                List.of(action("go", List.of("a"), "b"), action("back", List.of("b"), "a")
+                        .withNotifications(List.of(notifications))));
+    }
+
+    @Test
+    void validNotificationsHaveNoErrors() {
+        WorkflowDefinition definition = withNotifications(new Notification(true, List.of("teacher"),
+                List.of("office@example.org", "Course Office <office2@example.org>"),
+                "[{workflow.title}] {action.title}: {record.lmsRecordId} {{literal}}",
+                "{actor} moved {record.lmsRecordId} from {from.title} to {to.title}.\n{comment}"));
+        assertEquals(Map.of(), errorsOf(definition));
+    }
+
+    @Test
+    void notificationProblemsAreReportedWithTheirPath() {
+        WorkflowDefinition definition = withNotifications(
+                new Notification(false, List.of(), List.of(), "Hi", "Body"),
+                new Notification(false, List.of("author", " "), List.of("ok@example.org", "not an address",
+                        "a@example.org\r\nBcc: evil@example.org", "one@example.org, two@example.org"),
+                        "Hello\r\nBcc: evil@example.org", "{record.password} and {unclosed"),
+                new Notification(true, List.of(), List.of(), " ", null));
+
+        Map<String, String> errors = errorsOf(definition);
+
+        String n0 = "actions[1].notifications[0]";
+        String n1 = "actions[1].notifications[1]";
+        String n2 = "actions[1].notifications[2]";
+        assertTrue(errors.get(n0).contains("no recipient"), errors.toString());
+        assertTrue(errors.get(n1 + ".roles[0]").contains("set author"), errors.toString());
+        assertTrue(errors.get(n1 + ".roles[1]").contains("blank"), errors.toString());
+        assertTrue(!errors.containsKey(n1 + ".addresses[0]"), errors.toString());
+        assertTrue(errors.get(n1 + ".addresses[1]").contains("not a valid mail address"), errors.toString());
+        assertTrue(errors.get(n1 + ".addresses[2]").contains("line breaks"), errors.toString());
+        assertTrue(errors.get(n1 + ".addresses[3]").contains("exactly one"), errors.toString());
+        assertTrue(errors.get(n1 + ".subject").contains("one line"), errors.toString());
+        assertTrue(errors.get(n1 + ".body").contains("unknown placeholder {record.password}"), errors.toString());
+        assertTrue(errors.get(n1 + ".body").contains("never closed"), errors.toString());
+        assertEquals("is required", errors.get(n2 + ".subject"));
+        assertEquals("is required", errors.get(n2 + ".body"));
+        assertEquals(10, errors.size(), errors.toString());
+    }
+
+    @Test
+    void templatesRenderOnlyKnownPlaceholdersAndFoldTheSubject() {
+        Map<String, String> values = Map.of("actor", "u1", "comment", "line one\r\nBcc: evil@example.org");
+        assertEquals("u1 said: line one  Bcc: evil@example.org {x}",
+                MailTemplate.render("{actor} said: {comment} {{x}}", values, true));
+        assertEquals("u1 said: line one\r\nBcc: evil@example.org",
+                MailTemplate.render("{actor} said: {comment}", values, false));
+        // a value is inserted as it is, never interpreted as a template again
+        assertEquals("{actor}", MailTemplate.render("{comment}", Map.of("comment", "{actor}"), true));
+        assertEquals(List.of(), MailTemplate.problems("{{ and }} and {to.title}"));
+        assertEquals(1, MailTemplate.problems("a } b").size());
     }
 }

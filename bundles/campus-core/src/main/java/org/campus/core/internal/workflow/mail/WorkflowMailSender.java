@@ -1,0 +1,476 @@
+package org.campus.core.internal.workflow.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import javax.persistence.PersistenceException;
+import javax.sql.DataSource;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import org.campus.api.NotFoundException;
+import org.campus.api.Page;
+import org.campus.api.PageRequest;
+import org.campus.api.workflow.MailStatus;
+import org.campus.api.workflow.WorkflowMail;
+import org.campus.api.workflow.WorkflowMailService;
+import org.campus.api.workflow.WorkflowService;
+import org.campus.core.internal.db.CampusSchema;
+import org.campus.core.internal.db.Cursors;
+import org.campus.core.internal.db.IdBlocks;
+import org.campus.core.internal.db.JdbcTransactions;
+import org.campus.core.internal.workflow.mail.LmsAddressCallback.CallbackException;
+import org.campus.core.internal.workflow.model.MailAddresses;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the workflow notification mails from the outbox table {@code workflow_mail}, which
+ * {@link MailOutbox} fills inside each action's transaction. One thread polls the due pending mails
+ * (and is woken at once by {@link WorkflowService#TOPIC_ACTION_PERFORMED}, posted after the commit),
+ * asks the LMS callback for addresses the action did not carry, sends each mail over SMTP, and marks
+ * it sent, or records the error and schedules the next attempt with an exponential backoff, or marks
+ * it failed after {@code maxAttempts}.
+ *
+ * <p>A mail is claimed before it is sent (its attempt counter and a lease in {@code next_attempt} are
+ * moved in one conditional update), so two Campus nodes on one database never send it twice at the
+ * same time; a node that dies while sending leaves the mail to be retried once the lease ran out
+ * (at-least-once delivery).
+ */
+@Component(service = { WorkflowMailService.class, EventHandler.class }, immediate = true,
+        configurationPid = WorkflowMailConfig.PID,
+        property = EventConstants.EVENT_TOPIC + "=" + WorkflowService.TOPIC_ACTION_PERFORMED)
+@Designate(ocd = WorkflowMailConfig.class)
+public class WorkflowMailSender implements WorkflowMailService, EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowMailSender.class);
+
+    static final int BATCH = 50;
+    /** How long a claimed mail is left alone by other senders. */
+    static final long LEASE_MS = 10 * 60_000L;
+    static final int MAX_ERROR = 1000;
+
+    private static final String COLUMNS = "id, record_id, history_id, recipient_kind, recipient_role, recipient,"
+            + " subject, body, status, attempts, next_attempt, last_error, time_created, time_sent";
+
+    private final DataSource dataSource;
+    private final JdbcTransactions jdbc;
+    private final MailSettings settings;
+    private final boolean sending;
+    private final LmsAddressCallback callback;
+    private final IdBlocks ids = new IdBlocks("workflow_mail_seq");
+    private final Clock clock = Clock.systemUTC();
+    private final Object signal = new Object();
+    private final Thread worker;
+    private boolean nudged;
+    private volatile boolean running = true;
+
+    @Activate
+    public WorkflowMailSender(WorkflowMailConfig config, @Reference CampusSchema schema,
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
+        this(dataSource, MailSettings.of(config));
+    }
+
+    /** For tests outside OSGi (another arity than the DS constructor, which SCR picks by its parameter count). */
+    public WorkflowMailSender(DataSource dataSource, MailSettings settings) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTransactions(dataSource);
+        this.settings = settings;
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            LOG.error("Workflow mail is not sent: the configuration {} has problems: {}", WorkflowMailConfig.PID,
+                    String.join("; ", problems));
+        } else if (!settings.enabled()) {
+            LOG.info("Workflow mail sending is disabled ({}); mails stay pending in the outbox", WorkflowMailConfig.PID);
+        } else {
+            LOG.info("Workflow mail: {}", settings);
+        }
+        this.sending = settings.enabled() && problems.isEmpty();
+        this.callback = new LmsAddressCallback(settings);
+        this.worker = new Thread(this::run, "campus-workflow-mail");
+        this.worker.setDaemon(true);
+        this.worker.start();
+    }
+
+    @Deactivate
+    public void deactivate() {
+        running = false;
+        wake();
+        worker.interrupt();
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An action was performed and committed: its mails may be waiting. */
+    @Override
+    public void handleEvent(Event event) {
+        wake();
+    }
+
+    void wake() {
+        synchronized (signal) {
+            nudged = true;
+            signal.notifyAll();
+        }
+    }
+
+    // ---- the sender thread
+
+    private void run() {
+        while (running) {
+            long wait = settings.pollInterval().toMillis();
+            try {
+                if (sending) {
+                    sendDue();
+                    wait = Math.min(wait, untilNextDue());
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.error("The workflow mail outbox could not be processed: {}", e.toString());
+            }
+            synchronized (signal) {
+                try {
+                    if (!nudged && running && wait > 0) {
+                        signal.wait(wait);
+                    }
+                } catch (InterruptedException e) {
+                    if (!running) {
+                        return;
+                    }
+                }
+                nudged = false;
+            }
+        }
+    }
+
+    private long untilNextDue() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT MIN(next_attempt) FROM workflow_mail WHERE status = '" + MailOutbox.PENDING + "'")) {
+            try (ResultSet r = ps.executeQuery()) {
+                if (r.next()) {
+                    long next = r.getLong(1);
+                    if (!r.wasNull()) {
+                        return Math.max(1, next - clock.millis());
+                    }
+                }
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** Sends every due pending mail, a batch at a time. */
+    void sendDue() throws SQLException {
+        while (running) {
+            List<WorkflowMail> due = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM workflow_mail"
+                            + " WHERE status = ? AND next_attempt <= ? ORDER BY next_attempt, id")) {
+                ps.setMaxRows(BATCH);
+                ps.setString(1, MailOutbox.PENDING);
+                ps.setLong(2, clock.millis());
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        due.add(toValue(r));
+                    }
+                }
+            }
+            for (WorkflowMail mail : due) {
+                if (!running) {
+                    return;
+                }
+                process(mail);
+            }
+            if (due.size() < BATCH) {
+                return;
+            }
+        }
+    }
+
+    private void process(WorkflowMail mail) throws SQLException {
+        int attempt = mail.attempts() + 1;
+        long now = clock.millis();
+        int claimed = jdbc.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_mail SET attempts = ?, next_attempt = ?"
+                    + " WHERE id = ? AND status = ? AND attempts = ?")) {
+                ps.setInt(1, attempt);
+                ps.setLong(2, now + LEASE_MS);
+                ps.setLong(3, mail.id());
+                ps.setString(4, MailOutbox.PENDING);
+                ps.setInt(5, mail.attempts());
+                return ps.executeUpdate();
+            }
+        });
+        if (claimed == 0) {
+            return; // another sender has it
+        }
+        try {
+            String recipient = mail.recipient() != null ? mail.recipient() : resolve(mail);
+            if (recipient == null) {
+                return;
+            }
+            send(mail.subject(), mail.body(), recipient);
+            update(mail.id(), MailOutbox.SENT, null, clock.millis(), clock.millis());
+            LOG.debug("Workflow mail {} of record {} sent", mail.id(), mail.recordId());
+        } catch (MessagingException | RuntimeException e) {
+            String error = describe(e);
+            if (attempt >= settings.maxAttempts()) {
+                update(mail.id(), MailOutbox.FAILED, error, clock.millis(), null);
+                LOG.warn("Workflow mail {} of record {} failed for good after {} attempts: {}", mail.id(),
+                        mail.recordId(), attempt, error);
+            } else {
+                long next = clock.millis() + settings.backoffAfter(attempt).toMillis();
+                update(mail.id(), MailOutbox.PENDING, error, next, null);
+                LOG.info("Workflow mail {} of record {}: attempt {} of {} failed, next at {}: {}", mail.id(),
+                        mail.recordId(), attempt, settings.maxAttempts(), Instant.ofEpochMilli(next), error);
+            }
+        }
+    }
+
+    private void update(long id, String status, String error, long nextAttempt, Long sent) throws SQLException {
+        jdbc.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_mail SET status = ?, last_error = ?,"
+                    + " next_attempt = ?, time_sent = ? WHERE id = ?")) {
+                ps.setString(1, status);
+                ps.setString(2, error);
+                ps.setLong(3, nextAttempt);
+                if (sent == null) {
+                    ps.setNull(4, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(4, sent);
+                }
+                ps.setLong(5, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Asks the LMS for the addresses of a mail written without one; this mail goes to the first, a copy
+     * of it (a new pending row) to each other. {@code null} when the LMS named nobody (the mail is skipped).
+     */
+    private String resolve(WorkflowMail mail) throws SQLException {
+        String[] ids = new String[4];
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT lms_record_id, course_id, activity_id, author_id FROM workflow_record WHERE id = ?")) {
+            ps.setLong(1, mail.recordId());
+            try (ResultSet r = ps.executeQuery()) {
+                if (!r.next()) {
+                    throw new CallbackException("the record no longer exists");
+                }
+                for (int i = 0; i < 4; i++) {
+                    ids[i] = r.getString(i + 1);
+                }
+            }
+        }
+        boolean author = MailOutbox.KIND_AUTHOR.equals(mail.recipientKind());
+        List<String> found = callback.addresses(ids[0], ids[1], ids[2], author ? null : mail.role(), ids[3]);
+        LinkedHashMap<String, String> unique = new LinkedHashMap<>();
+        found.forEach(a -> unique.putIfAbsent(MailAddresses.parse(a).getAddress().toLowerCase(Locale.ROOT), a));
+        List<String> addresses = List.copyOf(unique.values());
+        long now = clock.millis();
+        if (addresses.isEmpty()) {
+            update(mail.id(), MailOutbox.SKIPPED, "the LMS named nobody"
+                    + (author ? " as the author's address" : " holding role '" + mail.role() + "'"), now, null);
+            return null;
+        }
+        jdbc.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_mail SET recipient = ? WHERE id = ?")) {
+                ps.setString(1, addresses.get(0));
+                ps.setLong(2, mail.id());
+                ps.executeUpdate();
+            }
+            if (addresses.size() > 1) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO workflow_mail (" + COLUMNS + ")"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, NULL)")) {
+                    for (String address : addresses.subList(1, addresses.size())) {
+                        ps.setLong(1, this.ids.next(c));
+                        ps.setLong(2, mail.recordId());
+                        ps.setLong(3, mail.historyId());
+                        ps.setString(4, mail.recipientKind());
+                        ps.setString(5, mail.role());
+                        ps.setString(6, address);
+                        ps.setString(7, mail.subject());
+                        ps.setString(8, mail.body());
+                        ps.setString(9, MailOutbox.PENDING);
+                        ps.setLong(10, now);
+                        ps.setLong(11, mail.created().toEpochMilli());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            return null;
+        });
+        return addresses.get(0);
+    }
+
+    /** One plain-text UTF-8 message to one recipient. */
+    void send(String subject, String body, String recipient) throws MessagingException {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", settings.smtpHost());
+        p.setProperty("mail.smtp.port", Integer.toString(settings.smtpPort()));
+        p.setProperty("mail.smtp.connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
+        p.setProperty("mail.smtp.timeout", Long.toString(settings.readTimeout().toMillis()));
+        p.setProperty("mail.smtp.writetimeout", Long.toString(settings.readTimeout().toMillis()));
+        if (settings.startTls()) {
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            p.setProperty("mail.smtp.starttls.required", "true");
+        }
+        if (settings.authenticates()) {
+            p.setProperty("mail.smtp.auth", "true");
+        }
+        // Jakarta Mail finds its providers through the context class loader; in OSGi that must be its own.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Session.class.getClassLoader());
+        try {
+            Session session = Session.getInstance(p);
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(settings.from(), true));
+            message.setRecipient(Message.RecipientType.TO, MailAddresses.parse(recipient));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date(clock.millis()));
+            message.setHeader("Auto-Submitted", "auto-generated");
+            // bytes with their type: written as they are, without a content handler (none in OSGi)
+            message.setDataHandler(new DataHandler(new ByteArrayDataSource(body.getBytes(StandardCharsets.UTF_8),
+                    "text/plain; charset=UTF-8")));
+            message.saveChanges();
+            try (Transport transport = session.getTransport("smtp")) {
+                if (settings.authenticates()) {
+                    transport.connect(settings.smtpHost(), settings.smtpPort(), settings.username(),
+                            settings.password());
+                } else {
+                    transport.connect();
+                }
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The error for the outbox and the log: types and messages of the chain, without any secret. */
+    String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 4; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (depth > 0) {
+                text.append(" <- ");
+            }
+            if (!(t instanceof CallbackException)) {
+                text.append(t.getClass().getSimpleName());
+                if (t.getMessage() != null) {
+                    text.append(": ");
+                }
+            }
+            if (t.getMessage() != null) {
+                text.append(t.getMessage());
+            }
+        }
+        String clean = text.toString();
+        clean = redact(clean, settings.password());
+        clean = redact(clean, settings.callbackToken());
+        clean = clean.replaceAll("\\p{Cntrl}+", " ").strip();
+        return clean.length() > MAX_ERROR ? clean.substring(0, MAX_ERROR) : clean;
+    }
+
+    private static String redact(String text, String secret) {
+        return secret == null || secret.isEmpty() ? text : text.replace(secret, "***");
+    }
+
+    // ---- WorkflowMailService
+
+    @Override
+    public List<WorkflowMail> mailOf(long recordId) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM workflow_record WHERE id = ?")) {
+                ps.setLong(1, recordId);
+                try (ResultSet r = ps.executeQuery()) {
+                    if (!r.next()) {
+                        throw NotFoundException.of("workflow record", recordId);
+                    }
+                }
+            }
+            List<WorkflowMail> mails = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM workflow_mail WHERE record_id = ? ORDER BY id")) {
+                ps.setLong(1, recordId);
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        mails.add(toValue(r));
+                    }
+                }
+            }
+            return mails;
+        } catch (SQLException e) {
+            throw new PersistenceException("workflow mail could not be read", e);
+        }
+    }
+
+    @Override
+    public Page<WorkflowMail> failed(PageRequest page) {
+        Long afterId = Cursors.decodeId(page.cursor());
+        List<WorkflowMail> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM workflow_mail WHERE status = ? AND id < ? ORDER BY id DESC")) {
+            ps.setMaxRows(page.limit() + 1);
+            ps.setString(1, MailOutbox.FAILED);
+            ps.setLong(2, afterId == null ? Long.MAX_VALUE : afterId);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    rows.add(toValue(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("workflow mail could not be read", e);
+        }
+        boolean more = rows.size() > page.limit();
+        List<WorkflowMail> items = rows.subList(0, Math.min(rows.size(), page.limit()));
+        return new Page<>(items, more ? Cursors.afterId(items.get(items.size() - 1).id()) : null);
+    }
+
+    private static WorkflowMail toValue(ResultSet r) throws SQLException {
+        String status = r.getString("status");
+        long sent = r.getLong("time_sent");
+        boolean neverSent = r.wasNull();
+        return new WorkflowMail(r.getLong("id"), r.getLong("record_id"), r.getLong("history_id"),
+                r.getString("recipient_kind"), r.getString("recipient_role"), r.getString("recipient"),
+                r.getString("subject"), r.getString("body"), MailStatus.valueOf(status.toUpperCase(Locale.ROOT)),
+                r.getInt("attempts"),
+                MailOutbox.PENDING.equals(status) ? Instant.ofEpochMilli(r.getLong("next_attempt")) : null,
+                r.getString("last_error"), Instant.ofEpochMilli(r.getLong("time_created")),
+                neverSent ? null : Instant.ofEpochMilli(sent));
+    }
+}
