@@ -173,7 +173,7 @@ public class WorkflowIT {
         assertEquals(List.of("pending", "private", "published"), ids(w.get("states")));
         assertEquals(List.of("publish", "reject", "retract", "submit"), ids(w.get("actions")));
         JsonNode publish = w.get("actions").get(0);
-        assertEquals(List.of("pending"), texts(publish.get("from")));
+        assertEquals(List.of("pending", "private"), texts(publish.get("from")));
         assertEquals("published", publish.get("to").asText());
         JsonNode submit = w.get("actions").get(3);
         assertEquals(List.of("private"), texts(submit.get("from")));

@@ -17,8 +17,9 @@ public interface WorkflowJsonFormat {
     /**
      * Reads a definition. Checks only the shape of the JSON (which fields are objects, lists,
      * strings); whether the definition makes sense is for {@link WorkflowService#create} to say.
-     * Fields it does not know are ignored, and so are {@code id}, {@code key}, {@code created} and
-     * {@code warnings}, so that what {@code GET /workflows/{id}} answers can be read back too.
+     * Fields it does not know are ignored, and so are {@code id}, {@code key}, {@code familyId},
+     * {@code version}, {@code created} and {@code warnings}, so that what {@code GET /workflows/{id}}
+     * answers can be read back too.
      *
      * @throws InvalidInputException naming every field of the wrong type, with paths such as
      *         {@code states[2].id}; field {@code body} for text that is not a JSON object
