@@ -31,11 +31,19 @@ final class HostileCases {
     static final String XXE = "<?xml version=\"1.0\"?><!DOCTYPE share [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
             + "<share><courseId>&xxe;</courseId></share>";
 
-    /** An operation of the OpenAPI document: method, path template, whether it reads a body, its parameters. */
-    record Operation(String method, String template, boolean hasBody, Map<String, JsonNode> pathParams,
+    /**
+     * An operation of the OpenAPI document: method, path template, whether it reads a body and of
+     * which media type, its parameters.
+     */
+    record Operation(String method, String template, boolean hasBody, String bodyType, Map<String, JsonNode> pathParams,
             Map<String, JsonNode> queryParams) {
         boolean changesData() {
             return !method.equals("GET");
+        }
+
+        /** Reads XML (a DCWorkflow import): refuses JSON with 415, and has the larger import limit. */
+        boolean readsXml() {
+            return bodyType != null && bodyType.endsWith("xml");
         }
 
         @Override
@@ -44,8 +52,15 @@ final class HostileCases {
         }
     }
 
-    /** A body with its content type; {@code expectContinue} sends the headers first, as a careful client does. */
-    record Body(String name, String contentType, String text, boolean expectContinue) {
+    /**
+     * A body with its content type; {@code expectContinue} sends the headers first, as a careful
+     * client does; {@code status} is the one answer expected, when there is one.
+     */
+    record Body(String name, String contentType, String text, boolean expectContinue, Integer status) {
+        Body(String name, String contentType, String text, boolean expectContinue) {
+            this(name, contentType, text, expectContinue, null);
+        }
+
         @Override
         public String toString() {
             return name + " (" + contentType + ", " + text.length() + " chars)";
@@ -76,8 +91,9 @@ final class HostileCases {
                     (param.get("in").asText().equals("path") ? pathParams : queryParams)
                             .put(param.get("name").asText(), param.path("schema"));
                 }
+                Iterator<String> types = op.getValue().path("requestBody").path("content").fieldNames();
                 ops.add(new Operation(op.getKey().toUpperCase(), path.getKey(), op.getValue().has("requestBody"),
-                        pathParams, queryParams));
+                        types.hasNext() ? types.next() : null, pathParams, queryParams));
             }
         }
         return ops;
@@ -182,6 +198,53 @@ final class HostileCases {
         b.add(new Body("XXE", "text/xml", XXE, false));
         b.add(new Body("XML bomb as JSON", json, XML_BOMB, false));
         b.add(new Body("XXE as problem+json", "application/problem+json", XXE, false));
+        return b;
+    }
+
+    /** The default {@code maxImportBytes} of PID {@code campus.rest}. */
+    static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+    /** A DCWorkflow definition the import would store: sent with a wrong content type it must be refused. */
+    static final String VALID_DCWORKFLOW = "<?xml version=\"1.0\"?><dc-workflow workflow_id=\"hostile_it\" title=\"H\""
+            + " initial_state=\"a\"><state state_id=\"a\" title=\"A\"/></dc-workflow>";
+
+    /**
+     * Bodies that a route reading XML (the DCWorkflow import) must refuse, each with its status:
+     * DTDs, entities and bombs, XInclude, deep nesting, malformed or foreign XML and the wrong
+     * content types 400 or 415, a body past the import limit 413.
+     */
+    static List<Body> xmlBodies() {
+        List<Body> b = new ArrayList<>();
+        String xml = "application/xml";
+        b.add(new Body("XML bomb", xml, XML_BOMB, false, 400));
+        b.add(new Body("billion laughs in an attribute", xml, "<?xml version=\"1.0\"?><!DOCTYPE dc-workflow ["
+                + "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+                + "<dc-workflow workflow_id=\"w\" title=\"&d;\" initial_state=\"a\"/>", false, 400));
+        b.add(new Body("external entity", xml, "<?xml version=\"1.0\"?><!DOCTYPE dc-workflow ["
+                + "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><dc-workflow workflow_id=\"w\" title=\"&xxe;\"/>", false, 400));
+        b.add(new Body("external entity as text/xml", "text/xml", XXE, false, 400));
+        b.add(new Body("external parameter entity", xml, "<?xml version=\"1.0\"?><!DOCTYPE dc-workflow ["
+                + "<!ENTITY % remote SYSTEM \"http://127.0.0.1:1/evil.dtd\"> %remote;]><dc-workflow/>", false, 400));
+        b.add(new Body("external DTD", xml, "<?xml version=\"1.0\"?><!DOCTYPE dc-workflow SYSTEM"
+                + " \"http://127.0.0.1:1/evil.dtd\"><dc-workflow/>", false, 400));
+        b.add(new Body("DOCTYPE without entities", xml, "<!DOCTYPE dc-workflow><dc-workflow/>", false, 400));
+        b.add(new Body("XInclude", xml, "<dc-workflow xmlns:xi=\"http://www.w3.org/2001/XInclude\" workflow_id=\"w\">"
+                + "<xi:include href=\"file:///etc/passwd\" parse=\"text\"/></dc-workflow>", false, 400));
+        b.add(new Body("undeclared entity", xml, "<dc-workflow workflow_id=\"w\" title=\"&xxe;\"/>", false, 400));
+        b.add(new Body("10k nested elements", xml, "<dc-workflow><permission>" + "<a>".repeat(10_000)
+                + "</a>".repeat(10_000) + "</permission></dc-workflow>", false, 400));
+        b.add(new Body("malformed", xml, "<dc-workflow workflow_id=\"w\"", false, 400));
+        b.add(new Body("empty", xml, "", false, 400));
+        b.add(new Body("not DCWorkflow", xml, "<html><body>hello</body></html>", false, 400));
+        b.add(new Body("DCWorkflow without states", xml, "<dc-workflow workflow_id=\"w\"/>", false, 400));
+        b.add(new Body("processing instruction and comment only", xml, "<?xml version=\"1.0\"?><!-- nothing -->", false, 400));
+        b.add(new Body("DCWorkflow as JSON", "application/json", VALID_DCWORKFLOW, false, 415));
+        b.add(new Body("DCWorkflow as text/plain", "text/plain", VALID_DCWORKFLOW, false, 415));
+        b.add(new Body("DCWorkflow without content type", null, VALID_DCWORKFLOW, false, 415));
+        b.add(new Body("DCWorkflow as a form", "application/x-www-form-urlencoded", VALID_DCWORKFLOW, false, 415));
+        b.add(new Body("import limit + 1 byte", xml, VALID_DCWORKFLOW
+                + " ".repeat(MAX_IMPORT_BYTES + 1 - VALID_DCWORKFLOW.length()), true, 413));
         return b;
     }
 

@@ -1,20 +1,15 @@
 package org.campus.rest.internal.workflow;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.BindingChange;
-import org.campus.api.workflow.GuardDef;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.MigrationPlan;
 import org.campus.api.workflow.MigrationResult;
-import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowBinding;
-import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
 import org.campus.api.workflow.Worklist;
 import org.campus.api.workflow.WorklistItem;
@@ -26,66 +21,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * JSON for versions, migrations, bindings and worklists. A small local mapping: the general
- * workflow and record JSON (and the definition parser) belong to the workflow resources, and the
- * two are to be unified (TODO lead: use WorkflowJson's workflow, record and definition mapping).
+ * JSON for versions, migrations, bindings and worklists. Workflows, records and definitions are
+ * {@link WorkflowJson}'s, the one mapping of the workflow model.
  */
 final class VersionsJson {
 
     private final Json json;
+    private final WorkflowJson mapping;
 
     VersionsJson(Json json) {
         this.json = json;
+        this.mapping = new WorkflowJson(json);
     }
 
     // ---- out
 
     ObjectNode workflow(Workflow w) {
-        ObjectNode n = json.object();
-        n.put("id", w.id());
-        n.put("key", w.key());
-        n.put("familyId", w.familyId());
-        n.put("version", w.version());
-        WorkflowDefinition d = w.definition();
-        n.put("title", d.title());
-        n.put("description", d.description());
-        n.put("initialState", d.initialState());
-        ArrayNode states = n.putArray("states");
-        for (StateDef s : d.states()) {
-            ObjectNode sn = states.addObject();
-            sn.put("id", s.id());
-            sn.put("title", s.title());
-            ObjectNode permissions = sn.putObject("permissions");
-            s.permissions().forEach((role, list) -> strings(permissions.putArray(role), list));
-        }
-        ArrayNode actions = n.putArray("actions");
-        for (ActionDef a : d.actions()) {
-            ObjectNode an = actions.addObject();
-            an.put("id", a.id());
-            an.put("title", a.title());
-            strings(an.putArray("from"), a.from());
-            an.put("to", a.to());
-            strings(an.putArray("roles"), a.roles());
-        }
-        strings(n.putArray("warnings"), w.warnings());
-        n.put("created", w.created().toString());
-        return n;
+        return mapping.workflow(w);
     }
 
     ObjectNode record(WorkflowRecord r) {
-        ObjectNode n = json.object();
-        n.put("id", r.id());
-        n.put("workflowId", r.workflowId());
-        id(n, "lmsRecordId", r.lmsRecordId());
-        id(n, "courseId", r.courseId());
-        id(n, "activityId", r.activityId());
-        id(n, "authorId", r.authorId());
-        n.put("state", r.state());
-        n.put("visibility", r.visibility().code());
-        n.put("created", r.created().toString());
-        n.put("modified", r.modified().toString());
-        n.put("version", r.version());
-        return n;
+        return mapping.record(r);
     }
 
     ObjectNode migration(MigrationResult m) {
@@ -162,13 +118,7 @@ final class VersionsJson {
     }
 
     private static void id(ObjectNode n, String field, LmsId id) {
-        if (id == null) {
-            n.putNull(field);
-        } else if (id.numeric()) {
-            n.put(field, Long.parseLong(id.value()));
-        } else {
-            n.put(field, id.value());
-        }
+        WorkflowJson.putLmsId(n, field, id);
     }
 
     private static void strings(ArrayNode array, List<String> values) {
@@ -217,119 +167,4 @@ final class VersionsJson {
         return map;
     }
 
-    /**
-     * A definition in the shape {@code POST /workflows} takes: {@code title}, {@code description},
-     * {@code initialState}, {@code states} (each {@code id}, {@code title}, {@code description},
-     * {@code permissions}: role to permissions), {@code actions} (each {@code id}, {@code title},
-     * {@code description}, {@code from}, {@code to}, {@code roles}, optional {@code guard} with
-     * {@code roles}, {@code permissions}, {@code authorOnly}) and optional
-     * {@code permissionImplications}. Structure only: the service validates the meaning.
-     * TODO lead: replace with the workflow resources' parser when merged.
-     */
-    static WorkflowDefinition definition(JsonInput in) {
-        ObjectNode node = in.node();
-        String title = text(in, node, "title", "title", 255);
-        String description = text(in, node, "description", "description", 4000);
-        String initial = text(in, node, "initialState", "initialState", 100);
-        List<StateDef> states = new ArrayList<>();
-        JsonNode sn = node.get("states");
-        if (sn != null && !sn.isNull() && !sn.isArray()) {
-            in.error("states", "must be an array");
-        } else if (sn != null) {
-            for (int i = 0; i < sn.size(); i++) {
-                String at = "states[" + i + "]";
-                JsonNode s = sn.get(i);
-                if (!s.isObject()) {
-                    in.error(at, "must be an object");
-                    continue;
-                }
-                states.add(StateDef.of(text(in, s, "id", at + ".id", 100), text(in, s, "title", at + ".title", 255),
-                        text(in, s, "description", at + ".description", 4000),
-                        listMap(in, s.get("permissions"), at + ".permissions")));
-            }
-        }
-        List<ActionDef> actions = new ArrayList<>();
-        JsonNode an = node.get("actions");
-        if (an != null && !an.isNull() && !an.isArray()) {
-            in.error("actions", "must be an array");
-        } else if (an != null) {
-            for (int i = 0; i < an.size(); i++) {
-                String at = "actions[" + i + "]";
-                JsonNode a = an.get(i);
-                if (!a.isObject()) {
-                    in.error(at, "must be an object");
-                    continue;
-                }
-                GuardDef guard = GuardDef.none();
-                JsonNode g = a.get("guard");
-                if (g != null && !g.isNull()) {
-                    if (!g.isObject()) {
-                        in.error(at + ".guard", "must be an object");
-                    } else {
-                        JsonNode authorOnly = g.get("authorOnly");
-                        if (authorOnly != null && !authorOnly.isNull() && !authorOnly.isBoolean()) {
-                            in.error(at + ".guard.authorOnly", "must be true or false");
-                        }
-                        guard = new GuardDef(strings(in, g.get("roles"), at + ".guard.roles"),
-                                strings(in, g.get("permissions"), at + ".guard.permissions"), null,
-                                authorOnly != null && authorOnly.asBoolean(false));
-                    }
-                }
-                actions.add(new ActionDef(text(in, a, "id", at + ".id", 100), text(in, a, "title", at + ".title", 255),
-                        text(in, a, "description", at + ".description", 4000),
-                        strings(in, a.get("from"), at + ".from"), text(in, a, "to", at + ".to", 100),
-                        strings(in, a.get("roles"), at + ".roles"), guard, null));
-            }
-        }
-        JsonNode implications = node.get("permissionImplications");
-        Map<String, List<String>> implied = implications == null || implications.isNull() ? null
-                : listMap(in, implications, "permissionImplications");
-        in.check();
-        return new WorkflowDefinition(null, title, description, initial, states, actions, implied, List.of(),
-                List.of(), List.of(), null);
-    }
-
-    private static String text(JsonInput in, JsonNode node, String name, String field, int max) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual() || v.textValue().length() > max) {
-            in.error(field, "must be a string of at most " + max + " characters");
-            return null;
-        }
-        return v.textValue();
-    }
-
-    private static List<String> strings(JsonInput in, JsonNode v, String field) {
-        List<String> out = new ArrayList<>();
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            in.error(field, "must be an array of strings");
-            return out;
-        }
-        for (int i = 0; i < v.size(); i++) {
-            if (!v.get(i).isTextual() || v.get(i).textValue().length() > 255) {
-                in.error(field + "[" + i + "]", "must be a string of at most 255 characters");
-            } else {
-                out.add(v.get(i).textValue());
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, List<String>> listMap(JsonInput in, JsonNode v, String field) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (v == null || v.isNull()) {
-            return out;
-        }
-        if (!v.isObject()) {
-            in.error(field, "must be an object of names to arrays of strings");
-            return out;
-        }
-        v.fields().forEachRemaining(e -> out.put(e.getKey(), strings(in, e.getValue(), field + "." + e.getKey())));
-        return out;
-    }
 }

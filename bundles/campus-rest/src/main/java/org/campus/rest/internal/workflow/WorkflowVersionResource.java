@@ -55,7 +55,7 @@ public class WorkflowVersionResource implements ApiResource {
 
     private Reply revise(ApiRequest request) {
         long id = request.pathId("id", "workflow");
-        WorkflowDefinition changed = VersionsJson.definition(request.jsonObject());
+        WorkflowDefinition changed = new WorkflowJson(json).readDefinition(request.jsonBody());
         Workflow stored = workflows.revise(id, changed);
         return Reply.created(ApiServlet.BASE + WORKFLOWS + "/" + stored.id(), out.workflow(stored));
     }

@@ -116,6 +116,10 @@ public final class FakeHttp {
                                 return Collections.enumeration(v == null ? List.of() : v);
                             }
                             case "getParameter": return params.get((String) args[0]);
+                            case "getParameterValues": {
+                                String v = params.get((String) args[0]);
+                                return v == null ? null : new String[] {v};
+                            }
                             case "getContentType": return contentType;
                             case "getContentLengthLong": return declaredLength != -2 ? declaredLength : (long) body.length;
                             case "getContentLength": return body.length;

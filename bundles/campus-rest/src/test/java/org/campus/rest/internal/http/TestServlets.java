@@ -16,9 +16,11 @@ import org.campus.rest.internal.security.AuditResource;
 import org.campus.rest.internal.sharing.ShareProgressResource;
 import org.campus.rest.internal.system.SystemResource;
 import org.campus.rest.internal.workflow.WorkflowBindingResource;
+import org.campus.rest.internal.workflow.WorkflowMailResource;
+import org.campus.rest.internal.workflow.WorkflowRecordResource;
+import org.campus.rest.internal.workflow.WorkflowResource;
 import org.campus.rest.internal.workflow.WorkflowVersionResource;
 import org.campus.rest.internal.workflow.WorklistResource;
-import org.campus.rest.internal.workflow.WorkflowMailResource;
 
 /** The API servlet with every resource of the bundle, over fakes that remember each service call. */
 public final class TestServlets {
@@ -32,7 +34,7 @@ public final class TestServlets {
             .user("viewer", "viewer-pw", "viewer")
             .user("nobody", "nobody-pw");
     public final Fakes.Audit audit = new Fakes.Audit();
-    /** Every call that reached the share-progress or privacy service, by method name. */
+    /** Every call that reached the share-progress, privacy or workflow service, by method name. */
     public final List<String> serviceCalls = Collections.synchronizedList(new ArrayList<>());
     /** Answers of the fake services by method name, with the call's arguments; unanswered calls fail with 404. */
     public final java.util.Map<String, java.util.function.Function<Object[], Object>> answers =
@@ -46,13 +48,20 @@ public final class TestServlets {
     }
 
     public TestServlets(long maxBodyBytes) {
+        this(maxBodyBytes, null);
+    }
+
+    /** With this workflow service behind the workflow routes (a recording one when {@code null}). */
+    public TestServlets(long maxBodyBytes, WorkflowService workflowService) {
         servlet = new ApiServlet(config(maxBodyBytes), keys, realm, audit);
         servlet.bindResource(new SystemResource());
         servlet.bindResource(new ApiKeysResource(keys));
         servlet.bindResource(new AuditResource(audit));
         servlet.bindResource(new ShareProgressResource(recording(ShareProgressService.class)));
         servlet.bindResource(new PrivacyResource(recording(PrivacyService.class)));
-        WorkflowService workflows = recording(WorkflowService.class);
+        WorkflowService workflows = workflowService == null ? recording(WorkflowService.class) : workflowService;
+        servlet.bindResource(new WorkflowResource(workflows, config(maxBodyBytes)));
+        servlet.bindResource(new WorkflowRecordResource(workflows));
         servlet.bindResource(new WorkflowVersionResource(workflows));
         servlet.bindResource(new WorkflowBindingResource(workflows));
         servlet.bindResource(new WorklistResource(workflows));
@@ -81,7 +90,7 @@ public final class TestServlets {
         return FakeHttp.call(servlet, request);
     }
 
-    static RestConfig config(long maxBodyBytes) {
+    public static RestConfig config(long maxBodyBytes) {
         return new RestConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -95,7 +104,7 @@ public final class TestServlets {
 
             @Override
             public long maxImportBytes() {
-                return maxBodyBytes;
+                return 4 * maxBodyBytes;
             }
         };
     }

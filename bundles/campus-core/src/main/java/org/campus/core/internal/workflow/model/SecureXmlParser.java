@@ -25,6 +25,14 @@ final class SecureXmlParser {
     private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
     private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+    /** The JDK parser's limit on element nesting (JAXP property {@code jdk.xml.maxElementDepth}). */
+    private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
+    /**
+     * A DCWorkflow file nests about five elements deep. Without a bound, a document nesting
+     * thousands of elements inside a text element overflows the stack when its text is read.
+     */
+    static final int MAX_DEPTH = 100;
 
     private final String field;
 
@@ -57,6 +65,7 @@ final class SecureXmlParser {
             factory.setFeature(LOAD_EXTERNAL_DTD, false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(true);
@@ -77,6 +86,9 @@ final class SecureXmlParser {
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (message.contains("DOCTYPE")) {
             return "must not contain a DOCTYPE declaration: DTDs and entities are refused";
+        }
+        if (message.contains("maxElementDepth")) {
+            return "nests elements more than " + MAX_DEPTH + " deep";
         }
         return "is not well-formed XML (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + "): "
                 + message;

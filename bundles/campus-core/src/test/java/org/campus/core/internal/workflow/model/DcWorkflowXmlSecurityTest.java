@@ -57,6 +57,19 @@ class DcWorkflowXmlSecurityTest {
     }
 
     @Test
+    void deepNestingIsRefusedBeforeAnyRecursionOverflowsTheStack() {
+        String deep = "<a>".repeat(50_000) + "</a>".repeat(50_000);
+        for (String source : new String[] {"<dc-workflow><permission>" + deep + "</permission></dc-workflow>",
+                "<dc-workflow><state state_id=\"s\"><description>" + deep + "</description></state></dc-workflow>",
+                "<dc-workflow>" + deep + "</dc-workflow>"}) {
+            InvalidInputException e = refused(source);
+            assertEquals("body", e.errors().get(0).field());
+            assertTrue(e.errors().get(0).message().contains("more than " + SecureXmlParser.MAX_DEPTH + " deep"),
+                    e.errors().get(0).message());
+        }
+    }
+
+    @Test
     void undeclaredEntityIsMalformed() {
         InvalidInputException e = refused("<dc-workflow workflow_id=\"w\" title=\"&xxe;\"/>");
 

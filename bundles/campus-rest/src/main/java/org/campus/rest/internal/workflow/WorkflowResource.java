@@ -1,0 +1,129 @@
+package org.campus.rest.internal.workflow;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.campus.api.InvalidInputException;
+import org.campus.api.NotFoundException;
+import org.campus.api.workflow.ExportFormat;
+import org.campus.api.workflow.Workflow;
+import org.campus.api.workflow.WorkflowService;
+import org.campus.rest.internal.http.Access;
+import org.campus.rest.internal.http.ApiRequest;
+import org.campus.rest.internal.http.ApiResource;
+import org.campus.rest.internal.http.ApiServlet;
+import org.campus.rest.internal.http.Json;
+import org.campus.rest.internal.http.Method;
+import org.campus.rest.internal.http.Reply;
+import org.campus.rest.internal.http.RestConfig;
+import org.campus.rest.internal.http.Routes;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /workflows}: workflow definitions made in Campus (JSON), from a template or imported from
+ * Plone DCWorkflow XML; their export (DCWorkflow, JSON, Mermaid, DOT) and the permission simulator.
+ */
+@Component(service = ApiResource.class, immediate = true, configurationPid = RestConfig.PID)
+public class WorkflowResource implements ApiResource {
+
+    /** The scope of every workflow route, definitions and records alike. */
+    static final String SCOPE = "workflow";
+    static final String BASE = "/workflows";
+    static final String JSON_FORMAT = "json";
+    static final String FORMATS = "json, dcworkflow, mermaid, dot";
+
+    static final String XML_CONTENT_TYPE = "application/xml";
+    static final String MERMAID_CONTENT_TYPE = "text/plain; charset=UTF-8";
+    static final String DOT_CONTENT_TYPE = "text/vnd.graphviz; charset=UTF-8";
+
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+
+    private final WorkflowService workflows;
+    private final long maxImportBytes;
+    private final WorkflowJson out = new WorkflowJson(new Json());
+
+    @Activate
+    public WorkflowResource(@Reference WorkflowService workflows, RestConfig config) {
+        this.workflows = workflows;
+        this.maxImportBytes = config.maxImportBytes();
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.add(Method.POST, BASE, Access.write(SCOPE), this::create)
+                .add(Method.GET, BASE, Access.read(SCOPE), this::list)
+                .add(Method.POST, BASE + "/import", Access.write(SCOPE), this::importDcWorkflow)
+                .add(Method.GET, BASE + "/templates", Access.read(SCOPE), this::templates)
+                .add(Method.POST, BASE + "/templates/{key}", Access.write(SCOPE), this::createFromTemplate)
+                .add(Method.GET, BASE + "/{id}", Access.read(SCOPE), this::get)
+                .add(Method.GET, BASE + "/{id}/export", Access.read(SCOPE), this::export)
+                .add(Method.GET, BASE + "/{id}/simulation", Access.read(SCOPE), this::simulate);
+    }
+
+    private Reply create(ApiRequest request) {
+        Workflow created = workflows.create(out.readDefinition(request.jsonBody()));
+        return created(created);
+    }
+
+    private Reply importDcWorkflow(ApiRequest request) {
+        request.requireContentType(XML_CONTENT_TYPE, "text/xml", "+xml");
+        Workflow imported = workflows.importDcWorkflow(request.body(maxImportBytes));
+        return created(imported);
+    }
+
+    private Reply createFromTemplate(ApiRequest request) {
+        String key = request.path("key");
+        // asked first, so that a key of no template never reaches a method that changes data
+        if (!TEMPLATE_KEY.matcher(key).matches() || !workflows.templates().containsKey(key)) {
+            throw new NotFoundException("no workflow template has this key");
+        }
+        return created(workflows.createFromTemplate(key));
+    }
+
+    private Reply created(Workflow w) {
+        return Reply.created(ApiServlet.BASE + BASE + "/" + w.id(), out.workflow(w));
+    }
+
+    private Reply list(ApiRequest request) {
+        return Reply.ok(out.page(workflows.list(request.page())));
+    }
+
+    private Reply templates(ApiRequest request) {
+        return Reply.ok(out.templates(workflows.templates()));
+    }
+
+    private Reply get(ApiRequest request) {
+        return Reply.ok(out.workflow(find(request)));
+    }
+
+    private Reply export(ApiRequest request) {
+        long id = request.pathId("id", "workflow");
+        String code = Optional.ofNullable(request.query("format")).orElse(JSON_FORMAT);
+        if (code.equalsIgnoreCase(JSON_FORMAT)) {
+            Workflow w = workflows.find(id).orElseThrow(() -> NotFoundException.of("workflow", id));
+            return Reply.text(200, Json.CONTENT_TYPE, out.definitionText(w.definition()));
+        }
+        ExportFormat format = ExportFormat.fromCode(code)
+                .orElseThrow(() -> new InvalidInputException("format", "must be one of " + FORMATS));
+        String text = workflows.export(id, format);
+        return Reply.text(200, switch (format) {
+            case DCWORKFLOW -> XML_CONTENT_TYPE;
+            case MERMAID -> MERMAID_CONTENT_TYPE;
+            case DOT -> DOT_CONTENT_TYPE;
+        }, text);
+    }
+
+    private Reply simulate(ApiRequest request) {
+        long id = request.pathId("id", "workflow");
+        List<String> roles = RoleQuery.roles(request);
+        return Reply.ok(out.simulation(id, roles, workflows.simulate(id, roles)));
+    }
+
+    private Workflow find(ApiRequest request) {
+        long id = request.pathId("id", "workflow");
+        return workflows.find(id).orElseThrow(() -> NotFoundException.of("workflow", id));
+    }
+}
