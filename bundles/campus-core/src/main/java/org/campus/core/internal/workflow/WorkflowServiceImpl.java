@@ -461,11 +461,12 @@ public class WorkflowServiceImpl implements WorkflowService {
             throw NotFoundException.of("workflow record", recordId);
         }
         evict(recordId); // the row changed behind JPA's back: its shared cache must read it again
-        return performed(recordId, request, moved.from(), performed[0].id(), moved.record());
+        return performed(recordId, request, moved.from(), performed[0].id(), moved.record(), 0);
     }
 
     private WorkflowRecord performWithOutbox(long recordId, ActionRequest request, long now) {
         String[] moved = new String[2];
+        int[] mails = new int[1];
         WorkflowRecordEntity stored = tx.write(em -> {
             WorkflowRecordEntity e = requireRecord(em, recordId);
             String from = e.getState();
@@ -479,12 +480,12 @@ public class WorkflowServiceImpl implements WorkflowService {
             em.persist(step);
             em.flush(); // a lost race surfaces here, as an optimistic-locking failure
             // notification mails: outbox rows in this transaction, sent by WorkflowMailSender after the commit
-            MailOutbox.enqueue(em, definition, action, toValue(e), step.getId(), from, request, now);
+            mails[0] = MailOutbox.enqueue(em, definition, action, toValue(e), step.getId(), from, request, now);
             moved[0] = from;
             moved[1] = action.id();
             return e;
         });
-        return performed(recordId, request, moved[0], moved[1], toValue(stored));
+        return performed(recordId, request, moved[0], moved[1], toValue(stored), mails[0]);
     }
 
     /** The action the request names, when the user may perform it on the record as read; throws otherwise. */
@@ -519,12 +520,12 @@ public class WorkflowServiceImpl implements WorkflowService {
     }
 
     private WorkflowRecord performed(long recordId, ActionRequest request, String from, String actionId,
-            WorkflowRecord changed) {
+            WorkflowRecord changed, int mails) {
         AUDIT.info("workflow record {}: '{}' by user {} moved it from {} to {}", recordId, actionId,
                 request.userId().value(), from, changed.state());
         events.post(TOPIC_ACTION_PERFORMED, "id", changed.id(), "workflowId", changed.workflowId(),
                 "action", actionId, "from", from, "to", changed.state(), "userId", request.userId().value(),
-                "courseId", changed.courseId().value());
+                "courseId", changed.courseId().value(), "mails", mails);
         return changed;
     }
 
