@@ -22,7 +22,10 @@ public interface WorkflowService {
     /** Event topic: a record was put under a workflow. Properties: id, workflowId, state, courseId, authorId. */
     String TOPIC_RECORD_CREATED = "campus/workflow/RECORD_CREATED";
 
-    /** Event topic: an action moved a record. Properties: id, workflowId, action, from, to, userId, courseId. */
+    /**
+     * Event topic: an action moved a record. Properties: id, workflowId, action, from, to, userId, courseId,
+     * and mails (how many notification mails the action put in the outbox, an Integer).
+     */
     String TOPIC_ACTION_PERFORMED = "campus/workflow/ACTION_PERFORMED";
 
     /**

@@ -12,7 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import java.sql.SQLException;
+
 import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+import javax.sql.DataSource;
 
 import org.campus.api.ConflictException;
 import org.campus.api.FieldError;
@@ -80,6 +85,10 @@ public class WorkflowServiceImpl implements WorkflowService {
     private final DcWorkflowXml xml = new DcWorkflowXml();
     private final WorkflowValidator validator = new WorkflowValidator();
     private final Map<Long, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
+    /** One resolver per workflow: definitions never change, and a resolver is immutable. */
+    private final Map<Long, PermissionResolver> resolvers = new ConcurrentHashMap<>();
+    private final WorkflowRecordRows rows;
+    private volatile EntityManagerFactory emf;
     private final WorkflowScopes scopes;
     private final Worklists worklists;
     /** Tests only: runs inside an action's transaction after the record was read. */
@@ -87,14 +96,16 @@ public class WorkflowServiceImpl implements WorkflowService {
 
     @Activate
     public WorkflowServiceImpl(@Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
-            @Reference EventAdmin eventAdmin, @Reference CampusSchema schema) {
-        this(new Transactions(jpa), new Events(eventAdmin));
+            @Reference EventAdmin eventAdmin, @Reference CampusSchema schema,
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
+        this(new Transactions(jpa), new Events(eventAdmin), dataSource);
     }
 
     /** For tests outside OSGi. A different arity from the DS constructor, which SCR picks by its parameter count. */
-    WorkflowServiceImpl(Transactions tx, Events events) {
+    WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource) {
         this.tx = tx;
         this.events = events;
+        this.rows = new WorkflowRecordRows(dataSource);
         this.clock = Clock.systemUTC();
         this.scopes = new WorkflowScopes(tx, this::definition, clock);
         this.worklists = new Worklists(tx, this::definition);
@@ -383,7 +394,7 @@ public class WorkflowServiceImpl implements WorkflowService {
     @Override
     public RecordAccess access(long recordId, LmsId userId, Collection<String> roles) {
         WorkflowRecord record = findRecord(recordId).orElseThrow(() -> NotFoundException.of("workflow record", recordId));
-        PermissionResolver resolver = new PermissionResolver(definition(record.workflowId()));
+        PermissionResolver resolver = resolver(record.workflowId(), definition(record.workflowId()));
         boolean author = userId != null && userId.value().equals(record.authorId().value());
         List<String> permissions = new ArrayList<>(resolver.effectivePermissions(record.state(), roles, author));
         List<String> actions = resolver.allowedActions(record.state(), roles, author).stream().map(ActionDef::id)
@@ -425,28 +436,43 @@ public class WorkflowServiceImpl implements WorkflowService {
             throw new InvalidInputException(errors);
         }
         long now = clock.millis();
+        ActionDef[] performed = new ActionDef[1];
+        WorkflowRecordRows.Moved moved;
+        try {
+            moved = rows.move(recordId, record -> {
+                afterRecordRead.run();
+                ActionDef action = checkAction(record.id(), record.workflowId(), record.state(),
+                        record.authorId().value(), record.visibility().ordinal(), request);
+                if (!action.notifications().isEmpty()) {
+                    throw new NeedsOutbox();
+                }
+                performed[0] = action;
+                return action.to();
+            }, request.action(), request.userId(), request.comment(), now);
+        } catch (NeedsOutbox e) {
+            return performWithOutbox(recordId, request, now); // rare: mails go through JPA, in its transaction
+        } catch (WorkflowRecordRows.LostRace e) {
+            evict(recordId);
+            throw new ConflictException("the resource was changed by another request meanwhile; read it again and retry");
+        } catch (SQLException e) {
+            throw new PersistenceException("the action could not be stored", e);
+        }
+        if (moved == null) {
+            throw NotFoundException.of("workflow record", recordId);
+        }
+        evict(recordId); // the row changed behind JPA's back: its shared cache must read it again
+        return performed(recordId, request, moved.from(), performed[0].id(), moved.record(), 0);
+    }
+
+    private WorkflowRecord performWithOutbox(long recordId, ActionRequest request, long now) {
         String[] moved = new String[2];
+        int[] mails = new int[1];
         WorkflowRecordEntity stored = tx.write(em -> {
             WorkflowRecordEntity e = requireRecord(em, recordId);
-            afterRecordRead.run();
-            WorkflowDefinition definition = definition(e.getWorkflowId());
-            ActionDef action = definition.findAction(request.action()).orElseThrow(() -> new InvalidInputException(
-                    "action", "workflow " + e.getWorkflowId() + " defines no action '" + request.action() + "'"));
             String from = e.getState();
-            if (e.getVisibility() != RecordVisibility.VISIBLE.ordinal()) {
-                throw new ForbiddenException("record " + recordId + " is "
-                        + RecordVisibility.values()[e.getVisibility()].code()
-                        + " since its activity's workflow changed: nobody may act on it");
-            }
-            if (!action.from().contains(from)) {
-                throw new ConflictException("record " + recordId + " is in state '" + from + "'; action '"
-                        + action.id() + "' starts only from " + action.from());
-            }
-            boolean author = request.userId().value().equals(e.getAuthorId());
-            if (!new PermissionResolver(definition).mayPerform(action.id(), from, request.roles(), author)) {
-                throw new ForbiddenException("roles " + request.roles() + (author ? " (as the author)" : "")
-                        + " may not perform '" + action.id() + "' in state '" + from + "'");
-            }
+            ActionDef action = checkAction(recordId, e.getWorkflowId(), from, e.getAuthorId(), e.getVisibility(),
+                    request);
+            WorkflowDefinition definition = definition(e.getWorkflowId());
             e.setState(action.to());
             e.setTimeModified(now);
             WorkflowHistoryEntity step = new WorkflowHistoryEntity(e.getId(), action.id(), request.userId().value(),
@@ -454,18 +480,71 @@ public class WorkflowServiceImpl implements WorkflowService {
             em.persist(step);
             em.flush(); // a lost race surfaces here, as an optimistic-locking failure
             // notification mails: outbox rows in this transaction, sent by WorkflowMailSender after the commit
-            MailOutbox.enqueue(em, definition, action, toValue(e), step.getId(), from, request, now);
+            mails[0] = MailOutbox.enqueue(em, definition, action, toValue(e), step.getId(), from, request, now);
             moved[0] = from;
             moved[1] = action.id();
             return e;
         });
-        WorkflowRecord changed = toValue(stored);
-        AUDIT.info("workflow record {}: '{}' by user {} moved it from {} to {}", recordId, moved[1],
-                request.userId().value(), moved[0], changed.state());
+        return performed(recordId, request, moved[0], moved[1], toValue(stored), mails[0]);
+    }
+
+    /** The action the request names, when the user may perform it on the record as read; throws otherwise. */
+    private ActionDef checkAction(long recordId, long workflowId, String from, String authorId, int visibility,
+            ActionRequest request) {
+        WorkflowDefinition definition = definition(workflowId);
+        ActionDef action = definition.findAction(request.action()).orElseThrow(() -> new InvalidInputException(
+                "action", "workflow " + workflowId + " defines no action '" + request.action() + "'"));
+        if (visibility != RecordVisibility.VISIBLE.ordinal()) {
+            throw new ForbiddenException("record " + recordId + " is " + RecordVisibility.values()[visibility].code()
+                    + " since its activity's workflow changed: nobody may act on it");
+        }
+        if (!action.from().contains(from)) {
+            throw new ConflictException("record " + recordId + " is in state '" + from + "'; action '"
+                    + action.id() + "' starts only from " + action.from());
+        }
+        boolean author = request.userId().value().equals(authorId);
+        if (!resolver(workflowId, definition).mayPerform(action.id(), from, request.roles(), author)) {
+            throw new ForbiddenException("roles " + request.roles() + (author ? " (as the author)" : "")
+                    + " may not perform '" + action.id() + "' in state '" + from + "'");
+        }
+        return action;
+    }
+
+    private PermissionResolver resolver(long workflowId, WorkflowDefinition definition) {
+        PermissionResolver cached = resolvers.get(workflowId);
+        if (cached == null || cached.definition() != definition) {
+            cached = new PermissionResolver(definition);
+            resolvers.put(workflowId, cached);
+        }
+        return cached;
+    }
+
+    private WorkflowRecord performed(long recordId, ActionRequest request, String from, String actionId,
+            WorkflowRecord changed, int mails) {
+        AUDIT.info("workflow record {}: '{}' by user {} moved it from {} to {}", recordId, actionId,
+                request.userId().value(), from, changed.state());
         events.post(TOPIC_ACTION_PERFORMED, "id", changed.id(), "workflowId", changed.workflowId(),
-                "action", moved[1], "from", moved[0], "to", changed.state(), "userId", request.userId().value(),
-                "courseId", changed.courseId().value());
+                "action", actionId, "from", from, "to", changed.state(), "userId", request.userId().value(),
+                "courseId", changed.courseId().value(), "mails", mails);
         return changed;
+    }
+
+    private void evict(long recordId) {
+        EntityManagerFactory factory = emf;
+        if (factory == null) {
+            factory = tx.read(EntityManager::getEntityManagerFactory);
+            emf = factory;
+        }
+        factory.getCache().evict(WorkflowRecordEntity.class, recordId);
+    }
+
+    /** Thrown inside the JDBC transaction (rolling it back) when the action writes mail: JPA does those. */
+    private static final class NeedsOutbox extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsOutbox() {
+            super(null, null, false, false);
+        }
     }
 
     @Override

@@ -130,10 +130,12 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
         }
     }
 
-    /** An action was performed and committed: its mails may be waiting. */
+    /** An action was performed and committed: its mails may be waiting, unless it says it wrote none. */
     @Override
     public void handleEvent(Event event) {
-        wake();
+        if (!(event.getProperty("mails") instanceof Integer mails) || mails > 0) {
+            wake();
+        }
     }
 
     void wake() {
