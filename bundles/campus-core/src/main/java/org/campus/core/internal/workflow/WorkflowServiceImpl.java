@@ -521,7 +521,9 @@ public class WorkflowServiceImpl implements WorkflowService {
 
     private WorkflowRecord performed(long recordId, ActionRequest request, String from, String actionId,
             WorkflowRecord changed, int mails) {
-        AUDIT.info("workflow record {}: '{}' by user {} moved it from {} to {}", recordId, actionId,
+        // debug, like a share's creation: every action is already in the record's history and the
+        // audit trail; an INFO line per action would write LMS user ids into karaf.log at request rate
+        AUDIT.debug("workflow record {}: '{}' by user {} moved it from {} to {}", recordId, actionId,
                 request.userId().value(), from, changed.state());
         events.post(TOPIC_ACTION_PERFORMED, "id", changed.id(), "workflowId", changed.workflowId(),
                 "action", actionId, "from", from, "to", changed.state(), "userId", request.userId().value(),
