@@ -27,6 +27,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -54,6 +56,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * never outlives the bench that started it.
  */
 public final class BaselineServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BaselineServer.class);
 
     /** The line the parent waits for. */
     static final String READY = "BASELINE_READY port=";
@@ -125,7 +129,7 @@ public final class BaselineServer {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: BaselineServer <db-dir> [port] [" + KEEP + "]");
+            LOG.error("usage: BaselineServer <db-dir> [port] [{}]", KEEP);
             System.exit(64);
         }
         Path dbDir = Paths.get(args[0]).toAbsolutePath();
@@ -201,12 +205,12 @@ public final class BaselineServer {
                 server.stop();
             }
         } catch (Exception e) {
-            System.err.println("baseline: Jetty stop failed: " + e);
+            LOG.warn("Jetty stop failed: {}", e.toString());
         }
         try {
             pool.close();
         } catch (SQLException e) {
-            System.err.println("baseline: pool close failed: " + e);
+            LOG.warn("pool close failed: {}", e.toString());
         }
         try {
             java.sql.DriverManager.getConnection("jdbc:derby:;shutdown=true");
@@ -293,8 +297,7 @@ public final class BaselineServer {
     /** Logs the first few database failures in full (to the baseline's log), then only counts them. */
     static void logFailure(String call, SQLException e) {
         if (LOGGED.incrementAndGet() <= 5) {
-            System.err.println("baseline: " + call + " failed, SQLState " + e.getSQLState() + ":");
-            e.printStackTrace();
+            LOG.error("{} failed, SQLState {}", call, e.getSQLState(), e);
         }
     }
 

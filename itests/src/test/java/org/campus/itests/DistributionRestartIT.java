@@ -12,6 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -105,14 +108,15 @@ public class DistributionRestartIT {
 
     private void awaitStopped() throws Exception {
         long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim());
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
-                return;
-            }
-            Thread.sleep(250);
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            return;
         }
-        throw new AssertionError("Campus (pid " + pid + ") did not stop");
+        try {
+            process.get().onExit().get(90, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Campus (pid " + pid + ") did not stop", e);
+        }
     }
 
     private void run(String script) throws Exception {

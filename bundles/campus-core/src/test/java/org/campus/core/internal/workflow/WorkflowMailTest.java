@@ -139,13 +139,19 @@ class WorkflowMailTest {
         return new ActionRequest("submit", LmsId.of(5), List.of("student"), comment, authorAddress, roleAddresses);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    /** Checks after each pass of the sender thread, which is what changes the outbox and the mailbox. */
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
+        while (true) {
+            long seen = sender.passes();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
                 throw new AssertionError("not within " + DEADLINE + ": " + what);
             }
-            Thread.sleep(50);
+            sender.awaitPassAfter(seen, Duration.ofNanos(left));
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import javax.persistence.PersistenceException;
 import javax.sql.DataSource;
@@ -89,6 +91,8 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
     private final Object signal = new Object();
     private final Thread worker;
     private boolean nudged;
+    private final Object passSignal = new Object();
+    private long passes;
     private volatile boolean running = true;
 
     @Activate
@@ -145,6 +149,26 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
         }
     }
 
+    /** How many passes over the outbox the sender thread has completed (for tests and diagnostics). */
+    public long passes() {
+        synchronized (passSignal) {
+            return passes;
+        }
+    }
+
+    /**
+     * Waits until the sender thread has completed more than {@code seen} passes over the outbox, or
+     * {@code timeout} has passed: what a pass sends or records is visible when this returns.
+     */
+    public void awaitPassAfter(long seen, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (passSignal) {
+            for (long left = timeout.toNanos(); passes <= seen && left > 0; left = end - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(passSignal, left);
+            }
+        }
+    }
+
     // ---- the sender thread
 
     private void run() {
@@ -160,6 +184,10 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
                     return;
                 }
                 LOG.error("The workflow mail outbox could not be processed: {}", e.toString());
+            }
+            synchronized (passSignal) {
+                passes++;
+                passSignal.notifyAll();
             }
             synchronized (signal) {
                 try {
