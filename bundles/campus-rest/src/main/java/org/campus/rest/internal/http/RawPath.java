@@ -16,7 +16,7 @@ final class RawPath {
 
     /** Why the path is refused, or {@code null} when it is acceptable. */
     static String refusal(String rawUri, String decodedPath) {
-        if (rawUri != null) {
+        if (rawUri != null && rawUri.indexOf('%') >= 0) { // the common path has no escapes: no copy
             String lower = rawUri.toLowerCase(Locale.ROOT);
             for (String e : ENCODED) {
                 if (lower.contains(e)) {
