@@ -2,7 +2,8 @@ package org.campus.core.internal.workflow;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,15 +31,21 @@ import org.campus.core.internal.workflow.model.PermissionResolver;
 
 /**
  * Worklists without scanning a course: which (workflow, state) pairs offer the roles an action is
- * worked out in memory from the cached definitions; then, per pair, one keyset query reads at most
- * a page of the course's (or activity's) visible records in that state in id order, from the index
- * {@code (course_id, workflow_id, state, visibility, id)} (or the activity's
- * {@code (activity_id, course_id, workflow_id, state, visibility, id)}), and one counts them by
- * activity from {@code (course_id, visibility, workflow_id, state, activity_id)} (or the activity's index). The pages are
- * merged in id order. Actions only the author may perform (role {@code author}, or an author-only
- * guard) do not put a record on a worklist: a worklist is for holders of the roles, not for authors.
+ * worked out in memory from the cached definitions; then, per pair, two index-only queries on
+ * {@code (course_id, workflow_id, state, visibility, activity_id, id)}: the ids of at most a page
+ * of the course's (or activity's) visible records in that state after the cursor, and their counts
+ * by activity. The ids of all pairs are merged in id order and only the page's rows are read, in
+ * one query; a row that changed state in between is left out, as it is no longer waiting. Actions
+ * only the author may perform (role {@code author}, or an author-only guard) do not put a record on
+ * a worklist: a worklist is for holders of the roles, not for authors.
  */
 final class Worklists {
+
+    /**
+     * Derby's optimizer override (a comment elsewhere, so the SQL stays portable): without index
+     * statistics Derby may prefer the course's or activity's own index and read every row it holds.
+     */
+    private static final String INDEX = "--DERBY-PROPERTIES index=IX_WF_RECORD_WORKLIST\n";
 
     private static final String COLUMNS = "id, workflow_id, lms_record_id, course_id, activity_id, author_id, "
             + "id_numeric, state, time_created, time_modified, version, visibility";
@@ -54,6 +61,13 @@ final class Worklists {
 
     /** A state of a workflow from which the roles may perform these actions. */
     private record Pair(long workflowId, String state, List<String> actions) {
+        String key() {
+            return key(workflowId, state);
+        }
+
+        static String key(long workflowId, String state) {
+            return workflowId + "/" + state;
+        }
     }
 
     Worklist worklist(WorklistQuery query, PageRequest page) {
@@ -76,13 +90,15 @@ final class Worklists {
         String activity = query.activityId() == null ? null : query.activityId().value();
         return tx.read(em -> {
             List<Pair> pairs = pairs(em, query.roles());
-            List<WorklistItem> found = new ArrayList<>();
+            Map<String, Pair> byKey = new HashMap<>();
+            List<Long> ids = new ArrayList<>();
             Map<String, Long> byState = new TreeMap<>();
             Map<String, Long> byActivity = new TreeMap<>();
             long total = 0;
             for (Pair p : pairs) {
-                for (Object row : page(em, p, course, activity, after, limit + 1)) {
-                    found.add(new WorklistItem(record((Object[]) row), p.actions()));
+                byKey.put(p.key(), p);
+                for (Object id : pageIds(em, p, course, activity, after, limit + 1)) {
+                    ids.add(((Number) id).longValue());
                 }
                 for (Object row : counts(em, p, course, activity)) {
                     Object[] r = (Object[]) row;
@@ -92,10 +108,17 @@ final class Worklists {
                     byActivity.merge((String) r[0], n, Long::sum);
                 }
             }
-            found.sort(Comparator.comparingLong(i -> i.record().id()));
-            boolean more = found.size() > limit;
-            List<WorklistItem> items = more ? found.subList(0, limit) : found;
-            String next = more ? Cursors.afterId(items.get(items.size() - 1).record().id()) : null;
+            Collections.sort(ids);
+            boolean more = ids.size() > limit;
+            List<Long> pageIds = more ? ids.subList(0, limit) : ids;
+            List<WorklistItem> items = new ArrayList<>(pageIds.size());
+            for (WorkflowRecord r : rows(em, pageIds)) {
+                Pair p = byKey.get(Pair.key(r.workflowId(), r.state()));
+                if (p != null && r.visibility() == RecordVisibility.VISIBLE) {
+                    items.add(new WorklistItem(r, p.actions()));
+                }
+            }
+            String next = more ? Cursors.afterId(pageIds.get(pageIds.size() - 1)) : null;
             return new Worklist(items, total, byState, byActivity, next);
         });
     }
@@ -122,25 +145,23 @@ final class Worklists {
         return pairs;
     }
 
-    private static List<?> page(EntityManager em, Pair p, String course, String activity, long after, int rows) {
-        Query q = em.createNativeQuery("SELECT " + COLUMNS + " FROM workflow_record "
-                + index(activity == null ? "IX_WF_RECORD_COURSE_WL" : "IX_WF_RECORD_ACTIVITY_WL") + "WHERE "
-                + (activity == null ? "course_id = ?" : "activity_id = ? AND course_id = ?")
-                + " AND workflow_id = ? AND state = ? AND visibility = 0 AND id > ? ORDER BY id FETCH FIRST "
+    private static List<?> pageIds(EntityManager em, Pair p, String course, String activity, long after, int rows) {
+        Query q = em.createNativeQuery("SELECT id FROM workflow_record " + INDEX + "WHERE course_id = ?"
+                + " AND workflow_id = ? AND state = ? AND visibility = 0"
+                + (activity == null ? "" : " AND activity_id = ?") + " AND id > ? ORDER BY id FETCH FIRST "
                 + rows + " ROWS ONLY");
         int i = 1;
+        q.setParameter(i++, course).setParameter(i++, p.workflowId()).setParameter(i++, p.state());
         if (activity != null) {
             q.setParameter(i++, activity);
         }
-        q.setParameter(i++, course).setParameter(i++, p.workflowId()).setParameter(i++, p.state())
-                .setParameter(i, after);
+        q.setParameter(i, after);
         return q.getResultList();
     }
 
     private static List<?> counts(EntityManager em, Pair p, String course, String activity) {
-        Query q = em.createNativeQuery("SELECT activity_id, COUNT(*) FROM workflow_record "
-                + index(activity == null ? "IX_WF_RECORD_COURSE_COUNT" : "IX_WF_RECORD_ACTIVITY_WL") + "WHERE course_id = ? "
-                + "AND visibility = 0 AND workflow_id = ? AND state = ?"
+        Query q = em.createNativeQuery("SELECT activity_id, COUNT(*) FROM workflow_record " + INDEX
+                + "WHERE course_id = ? AND workflow_id = ? AND state = ? AND visibility = 0"
                 + (activity == null ? "" : " AND activity_id = ?") + " GROUP BY activity_id");
         q.setParameter(1, course).setParameter(2, p.workflowId()).setParameter(3, p.state());
         if (activity != null) {
@@ -149,15 +170,24 @@ final class Worklists {
         return q.getResultList();
     }
 
-    /**
-     * Derby's optimizer override (a comment elsewhere, so the SQL stays portable): without index
-     * statistics Derby prefers an index that gives id order and filters a whole course.
-     */
-    private static String index(String name) {
-        return "--DERBY-PROPERTIES index=" + name + "\n";
+    /** The records of a page by id, in id order, as they are now. */
+    private static List<WorkflowRecord> rows(EntityManager em, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query q = em.createNativeQuery("SELECT " + COLUMNS + " FROM workflow_record WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id");
+        for (int i = 0; i < ids.size(); i++) {
+            q.setParameter(i + 1, ids.get(i));
+        }
+        List<WorkflowRecord> records = new ArrayList<>(ids.size());
+        for (Object row : q.getResultList()) {
+            records.add(record((Object[]) row));
+        }
+        return records;
     }
 
-        private static WorkflowRecord record(Object[] r) {
+    private static WorkflowRecord record(Object[] r) {
         int n = ((Number) r[6]).intValue();
         return new WorkflowRecord(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 new LmsId((String) r[2], (n & WorkflowRecordEntity.LMS_RECORD_NUMERIC) != 0),
