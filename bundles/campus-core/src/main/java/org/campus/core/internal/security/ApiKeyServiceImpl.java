@@ -34,6 +34,8 @@ import org.campus.core.internal.db.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * API keys stored as salted PBKDF2 hashes. A generated key reads {@code campus_<id>_<secret>}
@@ -44,6 +46,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ApiKeyService.class)
 public class ApiKeyServiceImpl implements ApiKeyService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyServiceImpl.class);
     static final String PREFIX = "campus_";
     private static final Pattern GENERATED = Pattern.compile("campus_([a-z0-9]{12})_[A-Za-z0-9_-]{43}");
     private static final Pattern REGISTERED = Pattern.compile("[\\x21-\\x7e]{1,512}");
@@ -175,17 +178,45 @@ public class ApiKeyServiceImpl implements ApiKeyService {
             return Optional.empty();
         }
         String fingerprint = KeyHasher.fingerprint(presented);
-        ApiClient cached = cache.get(fingerprint);
-        if (cached != null) {
-            return Optional.of(cached);
+        VerifiedKeyCache.Hit hit = cache.lookup(fingerprint);
+        if (hit != null) {
+            if (hit.refreshDue()) {
+                refresh(presented, fingerprint);
+            }
+            return Optional.of(hit.client());
         }
-        // One verification per key at a time: when a cached key expires under load, every request
-        // thread misses at once, and each would pay for PBKDF2; the others wait for the first one.
+        // One verification per key at a time: when a key is not cached, every request thread misses
+        // at once, and each would pay for PBKDF2; the others wait for the first one.
         CompletableFuture<Optional<ApiClient>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<ApiClient>> running = verifying.putIfAbsent(fingerprint, mine);
         if (running != null) {
             return awaitVerification(running);
         }
+        return verifyAs(mine, presented, fingerprint);
+    }
+
+    /**
+     * Verifies a cached key again on this request's thread while the other requests go on with the
+     * cached verification; a key that no longer verifies is forgotten. This request is let through
+     * as the cache still vouches for it: the key was valid less than the time to live ago.
+     */
+    private void refresh(String presented, String fingerprint) {
+        CompletableFuture<Optional<ApiClient>> mine = new CompletableFuture<>();
+        if (verifying.putIfAbsent(fingerprint, mine) != null) {
+            return;
+        }
+        try {
+            if (verifyAs(mine, presented, fingerprint).isEmpty()) {
+                cache.remove(fingerprint);
+            }
+        } catch (RuntimeException e) {
+            // the cached verification holds until it expires; the next request tries again
+            LOG.warn("An API key could not be verified again: {}", e.toString());
+        }
+    }
+
+    private Optional<ApiClient> verifyAs(CompletableFuture<Optional<ApiClient>> mine, String presented,
+            String fingerprint) {
         try {
             Optional<ApiClient> result = verify(presented, fingerprint);
             mine.complete(result);

@@ -9,11 +9,17 @@ import org.campus.api.security.ApiClient;
 /**
  * Keys verified recently, by the SHA-256 fingerprint of the presented key (never the key itself), so
  * that a request does not pay for PBKDF2 each time. Bounded in size and time; dropped per key id
- * when a key is rotated or revoked.
+ * when a key is rotated or revoked. Past three quarters of its time to live an entry asks to be
+ * verified again while it is still used, so that a busy key never expires and makes every request
+ * wait for PBKDF2.
  */
 final class VerifiedKeyCache {
 
-    private record Entry(ApiClient client, long expiresAt) {
+    private record Entry(ApiClient client, long refreshAt, long expiresAt) {
+    }
+
+    /** A remembered verification; {@code refreshDue} when it is old enough to be verified again. */
+    record Hit(ApiClient client, boolean refreshDue) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -28,15 +34,26 @@ final class VerifiedKeyCache {
     }
 
     ApiClient get(String fingerprint) {
+        Hit hit = lookup(fingerprint);
+        return hit == null ? null : hit.client();
+    }
+
+    Hit lookup(String fingerprint) {
         Entry e = entries.get(fingerprint);
         if (e == null) {
             return null;
         }
-        if (e.expiresAt() <= clock.getAsLong()) {
+        long now = clock.getAsLong();
+        if (e.expiresAt() <= now) {
             entries.remove(fingerprint, e);
             return null;
         }
-        return e.client();
+        return new Hit(e.client(), e.refreshAt() <= now);
+    }
+
+    /** Forgets one presented key, which no longer verifies. */
+    void remove(String fingerprint) {
+        entries.remove(fingerprint);
     }
 
     void put(String fingerprint, ApiClient client) {
@@ -47,7 +64,8 @@ final class VerifiedKeyCache {
                 entries.clear();
             }
         }
-        entries.put(fingerprint, new Entry(client, clock.getAsLong() + ttlMillis));
+        long now = clock.getAsLong();
+        entries.put(fingerprint, new Entry(client, now + ttlMillis * 3 / 4, now + ttlMillis));
     }
 
     void invalidate(String keyId) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -173,5 +174,37 @@ class ApiKeyServiceImplTest {
         assertEquals(1, keys.verifications(), "one PBKDF2 verification, the others waited for it or hit the cache");
         assertTrue(keys.authenticate(issued.secret() + "x").isEmpty());
         assertEquals(2, keys.verifications());
+    }
+
+    @Test
+    void aBusyKeyIsVerifiedAgainBeforeItExpiresAndForgottenOnceItNoLongerVerifies() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ApiKeyServiceImpl timed = new ApiKeyServiceImpl(db.transactions(), 1_000, clock);
+        IssuedApiKey issued = timed.create("moodle", Set.of("*"));
+        Instant start = clock.now;
+
+        assertTrue(timed.authenticate(issued.secret()).isPresent());
+        assertEquals(1, timed.verifications());
+        clock.now = start.plusMillis(ApiKeyServiceImpl.CACHE_TTL_MILLIS / 2);
+        assertTrue(timed.authenticate(issued.secret()).isPresent());
+        assertEquals(1, timed.verifications(), "young enough: from the cache alone");
+
+        clock.now = start.plusMillis(ApiKeyServiceImpl.CACHE_TTL_MILLIS * 3 / 4);
+        assertTrue(timed.authenticate(issued.secret()).isPresent());
+        assertEquals(2, timed.verifications(), "verified again while still cached");
+        clock.now = start.plusMillis(ApiKeyServiceImpl.CACHE_TTL_MILLIS + 1);
+        assertTrue(timed.authenticate(issued.secret()).isPresent());
+        assertEquals(2, timed.verifications(), "the refresh restarted its time to live");
+
+        // revoked behind the service's back (by hand in the database): gone at the next refresh
+        db.transactions().write(em -> {
+            em.find(ApiKeyEntity.class, issued.key().id()).setTimeRevoked(clock.millis());
+            return null;
+        });
+        clock.now = start.plusMillis(ApiKeyServiceImpl.CACHE_TTL_MILLIS * 3 / 2); // refresh due, not expired
+        assertTrue(timed.authenticate(issued.secret()).isPresent(), "verified less than the time to live ago");
+        assertEquals(3, timed.verifications());
+        assertTrue(timed.authenticate(issued.secret()).isEmpty(), "forgotten by the refresh, and no longer valid");
+        assertEquals(4, timed.verifications());
     }
 }

@@ -138,27 +138,4 @@ class AuditServiceImplTest {
         assertThrows(InvalidInputException.class,
                 () -> audit.query(new AuditQuery(null, null, null, T0, T0), PageRequest.first(1)));
     }
-
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
