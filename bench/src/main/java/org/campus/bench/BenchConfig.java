@@ -10,6 +10,13 @@ import java.util.Locale;
 
 /** The settings both benches share, from system properties (see README.md). */
 final class BenchConfig {
+    /**
+     * Long enough for both server JVMs to finish compiling their hot paths: under load, Campus's C2
+     * compiler threads still use half a CPU 10-30 s in and about a tenth at 40-50 s (top -H on
+     * Karaf's JVM), so a shorter warm-up measures Campus's JIT rather than its requests.
+     */
+    static final int DEFAULT_WARMUP_SECONDS = 60;
+
     boolean runBaseline;
     boolean runCampus;
     String campusUrl;
@@ -48,7 +55,7 @@ final class BenchConfig {
         c.apiKey = key == null || key.isBlank() ? null : key.trim();
         c.client = System.getProperty("bench.client", "urlconnection").trim().toLowerCase(Locale.ROOT);
         c.threads = positive("bench.threads", 16);
-        c.warmupSeconds = Integer.getInteger("bench.warmup", 15);
+        c.warmupSeconds = Integer.getInteger("bench.warmup", DEFAULT_WARMUP_SECONDS);
         c.durationSeconds = positive("bench.duration", 10);
         c.rounds = positive("bench.rounds", 2);
         c.maxIterations = Long.getLong("bench.maxIterations", 2_000_000L);
