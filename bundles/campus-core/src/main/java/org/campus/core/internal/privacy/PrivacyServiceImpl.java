@@ -20,7 +20,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +36,8 @@ public class PrivacyServiceImpl implements PrivacyService {
     private final Events events;
 
     @Activate
-    public PrivacyServiceImpl(@Reference EventAdmin eventAdmin) {
-        this.events = new Events(eventAdmin);
+    public PrivacyServiceImpl(@Reference Events events) {
+        this.events = events;
     }
 
     PrivacyServiceImpl(Events events, List<PrivacyProvider> providers) {

@@ -30,7 +30,6 @@ import org.campus.core.internal.event.Events;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +47,10 @@ public class ShareProgressServiceImpl implements ShareProgressService {
     @Activate
     public ShareProgressServiceImpl(
             @Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
-            @Reference EventAdmin eventAdmin,
+            @Reference Events events,
             @Reference CampusSchema schema,
             @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
-        this(new Transactions(jpa), new Events(eventAdmin), dataSource);
+        this(new Transactions(jpa), events, dataSource);
     }
 
     /** For tests outside OSGi. A different arity from the DS constructor, which SCR picks by its parameter count. */

@@ -63,7 +63,6 @@ import org.campus.core.internal.workflow.model.WorkflowValidator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.EventAdmin;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,9 +95,9 @@ public class WorkflowServiceImpl implements WorkflowService {
 
     @Activate
     public WorkflowServiceImpl(@Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
-            @Reference EventAdmin eventAdmin, @Reference CampusSchema schema,
+            @Reference Events events, @Reference CampusSchema schema,
             @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
-        this(new Transactions(jpa), new Events(eventAdmin), dataSource);
+        this(new Transactions(jpa), events, dataSource);
     }
 
     /** For tests outside OSGi. A different arity from the DS constructor, which SCR picks by its parameter count. */

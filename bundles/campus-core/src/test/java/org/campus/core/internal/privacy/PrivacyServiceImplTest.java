@@ -52,7 +52,7 @@ class PrivacyServiceImplTest {
         }
     };
 
-    private final PrivacyServiceImpl privacy = new PrivacyServiceImpl(new Events(new EventAdmin() {
+    private final PrivacyServiceImpl privacy = new PrivacyServiceImpl(Events.unfiltered(new EventAdmin() {
         @Override
         public void postEvent(Event event) {
             posted.add(event);

@@ -45,7 +45,7 @@ class ShareProgressServiceImplTest {
         }
     };
     private final ShareProgressServiceImpl shares =
-            new ShareProgressServiceImpl(db.transactions(), new Events(eventAdmin), db.dataSource());
+            new ShareProgressServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
     private final SharePrivacyProvider privacy = new SharePrivacyProvider(db.transactions());
 
     @AfterEach

@@ -82,7 +82,7 @@ class WorkflowMailTest {
             postEvent(event);
         }
     };
-    private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), new Events(eventAdmin), db.dataSource());
+    private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
 
     @AfterEach
     void close() throws Exception {

@@ -52,7 +52,7 @@ class WorkflowServiceImplTest {
             posted.add(event);
         }
     };
-    private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), new Events(eventAdmin), db.dataSource());
+    private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
     private final WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions());
 
     @AfterEach
@@ -83,7 +83,7 @@ class WorkflowServiceImplTest {
             assertEquals(new java.util.HashMap<>(s.permissions()), new java.util.HashMap<>(stored.permissions()));
         }
         // a fresh service has an empty cache: the definition comes back from the stored XML alike
-        Workflow reread = new WorkflowServiceImpl(db.transactions(), new Events(eventAdmin), db.dataSource()).find(w.id()).orElseThrow();
+        Workflow reread = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource()).find(w.id()).orElseThrow();
         assertEquals(w.definition(), reread.definition());
         assertThrows(NotFoundException.class, () -> service.createFromTemplate("nope"));
     }

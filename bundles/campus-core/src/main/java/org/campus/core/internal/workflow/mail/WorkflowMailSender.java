@@ -67,7 +67,9 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = { WorkflowMailService.class, EventHandler.class }, immediate = true,
         configurationPid = WorkflowMailConfig.PID,
-        property = EventConstants.EVENT_TOPIC + "=" + WorkflowService.TOPIC_ACTION_PERFORMED)
+        property = { EventConstants.EVENT_TOPIC + "=" + WorkflowService.TOPIC_ACTION_PERFORMED,
+                // only actions that queued mail wake the sender; the others need not be delivered at all
+                EventConstants.EVENT_FILTER + "=(|(!(mails=*))(mails>=1))" })
 @Designate(ocd = WorkflowMailConfig.class)
 public class WorkflowMailSender implements WorkflowMailService, EventHandler {
 
