@@ -5,31 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.junit.jupiter.api.Test;
 
 class EventsTest {
 
-    private final List<Event> posted = new ArrayList<>();
-    private final EventAdmin eventAdmin = new EventAdmin() {
-        @Override
-        public void postEvent(Event event) {
-            posted.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            posted.add(event);
-        }
-    };
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+    private final List<Event> posted = eventAdmin.events();
     private final Events events = new Events(eventAdmin);
 
     /** A service reference that answers its properties only, as a handler's registration. */

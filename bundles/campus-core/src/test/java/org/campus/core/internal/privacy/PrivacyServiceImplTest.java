@@ -11,17 +11,18 @@ import org.campus.api.InvalidInputException;
 import org.campus.api.privacy.PersonalData;
 import org.campus.api.privacy.PrivacyProvider;
 import org.campus.core.internal.event.Events;
+import org.campus.core.internal.event.RecordingEventAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 class PrivacyServiceImplTest {
 
     private final List<String> erasedUsers = new ArrayList<>();
     private final List<String> purgedCourses = new ArrayList<>();
-    private final List<Event> posted = new ArrayList<>();
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+    private final List<Event> posted = eventAdmin.events();
 
     private final PrivacyProvider recording = new PrivacyProvider() {
         @Override
@@ -52,17 +53,7 @@ class PrivacyServiceImplTest {
         }
     };
 
-    private final PrivacyServiceImpl privacy = new PrivacyServiceImpl(Events.unfiltered(new EventAdmin() {
-        @Override
-        public void postEvent(Event event) {
-            posted.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            posted.add(event);
-        }
-    }), List.of(recording));
+    private final PrivacyServiceImpl privacy = new PrivacyServiceImpl(Events.unfiltered(eventAdmin), List.of(recording));
 
     @Test
     void erasesExactlyTheIdGiven() {

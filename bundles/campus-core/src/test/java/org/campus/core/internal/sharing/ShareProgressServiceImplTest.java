@@ -24,26 +24,16 @@ import org.campus.api.sharing.ShareType;
 import org.campus.api.sharing.SourceDeleted;
 import org.campus.core.internal.db.TestDatabase;
 import org.campus.core.internal.event.Events;
+import org.campus.core.internal.event.RecordingEventAdmin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 class ShareProgressServiceImplTest {
 
     private final TestDatabase db = new TestDatabase();
-    private final List<Event> posted = new ArrayList<>();
-    private final EventAdmin eventAdmin = new EventAdmin() {
-        @Override
-        public void postEvent(Event event) {
-            posted.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            posted.add(event);
-        }
-    };
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+    private final List<Event> posted = eventAdmin.events();
     private final ShareProgressServiceImpl shares =
             new ShareProgressServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
     private final SharePrivacyProvider privacy = new SharePrivacyProvider(db.transactions());

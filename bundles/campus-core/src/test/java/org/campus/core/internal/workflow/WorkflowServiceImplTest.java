@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,27 +30,17 @@ import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
 import org.campus.core.internal.db.TestDatabase;
 import org.campus.core.internal.event.Events;
+import org.campus.core.internal.event.RecordingEventAdmin;
 import org.campus.core.internal.workflow.model.WorkflowTemplates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 class WorkflowServiceImplTest {
 
     private final TestDatabase db = new TestDatabase();
-    private final List<Event> posted = new ArrayList<>();
-    private final EventAdmin eventAdmin = new EventAdmin() {
-        @Override
-        public void postEvent(Event event) {
-            posted.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            posted.add(event);
-        }
-    };
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+    private final List<Event> posted = eventAdmin.events();
     private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
     private final WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions());
 

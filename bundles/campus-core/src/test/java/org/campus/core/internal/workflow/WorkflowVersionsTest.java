@@ -41,25 +41,17 @@ import org.campus.api.workflow.WorklistItem;
 import org.campus.api.workflow.WorklistQuery;
 import org.campus.core.internal.db.TestDatabase;
 import org.campus.core.internal.event.Events;
+import org.campus.core.internal.event.RecordingEventAdmin;
 import org.campus.core.internal.workflow.model.WorkflowTemplates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 /** Versions, migrations, bindings with their plans, per-record overrides and worklists, on real Derby. */
 class WorkflowVersionsTest {
 
     private final TestDatabase db = new TestDatabase();
-    private final EventAdmin eventAdmin = new EventAdmin() {
-        @Override
-        public void postEvent(Event event) {
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-        }
-    };
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
     private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
     private final WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions());
 
