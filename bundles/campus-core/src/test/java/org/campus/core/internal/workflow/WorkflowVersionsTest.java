@@ -475,6 +475,30 @@ class WorkflowVersionsTest {
     }
 
     @Test
+    void aFullPageMergesEveryStateAndActivityInIdOrder() {
+        Workflow w = publishing();
+        Workflow other = approval();
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < PageRequest.MAX_LIMIT + 20; i++) {
+            expected.add(submitted(i % 2 == 0 ? w.id() : other.id(), "c1", "a" + (i % 7), "u" + i).id());
+        }
+
+        Worklist first = service.worklist(new WorklistQuery(LmsId.of("c1"), null, List.of("teacher")),
+                PageRequest.first(PageRequest.MAX_LIMIT));
+        Worklist second = service.worklist(new WorklistQuery(LmsId.of("c1"), null, List.of("teacher")),
+                new PageRequest(PageRequest.MAX_LIMIT, first.next()));
+
+        assertEquals(expected.subList(0, PageRequest.MAX_LIMIT),
+                first.items().stream().map(i -> i.record().id()).toList());
+        assertEquals(expected.subList(PageRequest.MAX_LIMIT, expected.size()),
+                second.items().stream().map(i -> i.record().id()).toList());
+        assertNull(second.next());
+        assertEquals(expected.size(), first.total());
+        assertEquals(7, first.byActivity().size());
+        assertEquals(expected.size(), first.byActivity().values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
     void aWorklistPagesInIdOrderAndCountsEveryPage() {
         Workflow w = publishing();
         Workflow other = approval();
