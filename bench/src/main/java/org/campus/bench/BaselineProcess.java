@@ -13,8 +13,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** The baseline server in its own JVM. */
 final class BaselineProcess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BaselineProcess.class);
+
     final Process process;
     final int port;
 
@@ -39,7 +44,7 @@ final class BaselineProcess implements AutoCloseable {
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         List<String> derby = campusDerbySettings(cfg.campusHome);
         if (!derby.isEmpty()) {
-            System.out.println("baseline: Derby settings as in Campus's etc/system.properties: " + derby);
+            LOG.info("baseline: Derby settings as in Campus's etc/system.properties: {}", derby);
         }
         cmd.addAll(derby);
         cmd.addAll(cfg.baselineJvmArgs);
@@ -90,7 +95,7 @@ final class BaselineProcess implements AutoCloseable {
         }
         Path file = campusHome.resolve("etc").resolve("system.properties");
         if (!Files.isRegularFile(file)) {
-            System.out.println("baseline: no " + file + "; Derby runs with its defaults");
+            LOG.info("baseline: no {}; Derby runs with its defaults", file);
             return out;
         }
         java.util.Properties props = new java.util.Properties();

@@ -8,8 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** The settings both benches share, from system properties (see README.md). */
 final class BenchConfig {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchConfig.class);
+
     /**
      * Long enough for both server JVMs to finish compiling their hot paths: under load, Campus's C2
      * compiler threads still use half a CPU 10-30 s in and about a tenth at 40-50 s (top -H on
@@ -102,7 +107,7 @@ final class BenchConfig {
                 return Long.parseLong(Files.readString(Paths.get(campusPidFile)).trim());
             }
         } catch (IOException | NumberFormatException e) {
-            System.out.println("campus: cannot read its pid (" + e + "); its CPU time is not reported");
+            LOG.warn("campus: cannot read its pid ({}); its CPU time is not reported", e.toString());
         }
         return null;
     }
