@@ -3,7 +3,6 @@ package org.campus.shell.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +14,20 @@ import org.campus.api.NotFoundException;
 import org.campus.api.Page;
 import org.campus.api.PageRequest;
 import org.campus.api.workflow.ActionDef;
-import org.campus.api.workflow.ActionRequest;
 import org.campus.api.workflow.ExportFormat;
 import org.campus.api.workflow.GuardDef;
 import org.campus.api.workflow.HistoryEntry;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.NewRecord;
-import org.campus.api.workflow.RecordAccess;
-import org.campus.api.workflow.StateAccess;
 import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowJsonFormat;
 import org.campus.api.workflow.WorkflowRecord;
-import org.campus.api.workflow.WorkflowService;
+import org.campus.api.workflow.UnsupportedWorkflowService;
 
 /** An in-memory workflow service that records what commands ask of it; only what the commands use works. */
-final class FakeWorkflowService implements WorkflowService {
+final class FakeWorkflowService extends UnsupportedWorkflowService {
 
     static final Instant T0 = Instant.parse("2024-05-01T10:15:30.123Z");
 
@@ -112,11 +108,6 @@ final class FakeWorkflowService implements WorkflowService {
     }
 
     @Override
-    public List<StateAccess> simulate(long id, Collection<String> roles) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public WorkflowRecord createRecord(NewRecord record) {
         long id = nextId++;
         WorkflowRecord r = new WorkflowRecord(id, record.workflowId(), record.lmsRecordId(), record.courseId(),
@@ -131,64 +122,12 @@ final class FakeWorkflowService implements WorkflowService {
     }
 
     @Override
-    public RecordAccess access(long recordId, LmsId userId, Collection<String> roles) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public WorkflowRecord perform(long recordId, ActionRequest request) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public List<HistoryEntry> history(long recordId) {
         WorkflowRecord r = findRecord(recordId).orElseThrow(() -> NotFoundException.of("workflow record", recordId));
         return List.of(new HistoryEntry(1, recordId, null, r.authorId(), null, "draft", T0, null),
                 new HistoryEntry(2, recordId, "publish", LmsId.of(7), "draft", "published", T0.plusSeconds(90),
                         "looks good"),
                 new HistoryEntry(3, recordId, "retract", null, "published", "draft", T0.plusSeconds(120), null));
-    }
-
-    @Override
-    public Workflow revise(long workflowId, WorkflowDefinition changed) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<Workflow> versions(long workflowId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public org.campus.api.workflow.MigrationResult migrate(long fromWorkflowId,
-            org.campus.api.workflow.RecordMigration migration) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public WorkflowRecord moveRecord(long recordId, long workflowId, String state, Map<String, String> stateMap,
-            String actor) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public org.campus.api.workflow.BindingChange bind(org.campus.api.workflow.NewBinding binding) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<org.campus.api.workflow.WorkflowBinding> bindings(LmsId courseId, LmsId activityId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<org.campus.api.workflow.WorkflowBinding> effectiveBinding(LmsId courseId, LmsId activityId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public org.campus.api.workflow.Worklist worklist(org.campus.api.workflow.WorklistQuery query, PageRequest page) {
-        throw new UnsupportedOperationException();
     }
 
     /** The JSON format as the HTTP API bundle registers it, reduced to a title on a line of its own. */

@@ -27,14 +27,14 @@ import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
-import org.campus.api.workflow.WorkflowService;
+import org.campus.api.workflow.UnsupportedWorkflowService;
 
 /**
  * An in-memory workflow service that remembers what the resources hand it. It stores definitions
  * as given (no validation) and performs an action when one of the user's roles is among the
  * action's roles.
  */
-final class FakeWorkflowService implements WorkflowService {
+final class FakeWorkflowService extends UnsupportedWorkflowService {
 
     static final Instant T0 = Instant.parse("2024-05-01T10:15:30Z");
 
@@ -179,46 +179,5 @@ final class FakeWorkflowService implements WorkflowService {
     public List<HistoryEntry> history(long recordId) {
         findRecord(recordId).orElseThrow(() -> NotFoundException.of("workflow record", recordId));
         return histories.get(recordId);
-    }
-    @Override
-    public Workflow revise(long workflowId, WorkflowDefinition changed) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<Workflow> versions(long workflowId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public org.campus.api.workflow.MigrationResult migrate(long fromWorkflowId,
-            org.campus.api.workflow.RecordMigration migration) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public WorkflowRecord moveRecord(long recordId, long workflowId, String state, Map<String, String> stateMap,
-            String actor) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public org.campus.api.workflow.BindingChange bind(org.campus.api.workflow.NewBinding binding) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<org.campus.api.workflow.WorkflowBinding> bindings(LmsId courseId, LmsId activityId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<org.campus.api.workflow.WorkflowBinding> effectiveBinding(LmsId courseId, LmsId activityId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public org.campus.api.workflow.Worklist worklist(org.campus.api.workflow.WorklistQuery query, PageRequest page) {
-        throw new UnsupportedOperationException();
     }
 }
