@@ -18,18 +18,19 @@ import org.osgi.framework.Bundle;
 
 /**
  * Hands Flyway the migration scripts of a bundle straight from its entries, so that no class path
- * scanning has to understand OSGi bundle URLs.
+ * scanning has to understand OSGi bundle URLs. Takes several folders (the common migrations and
+ * those of one database vendor).
  */
 final class BundleMigrationResources implements ResourceProvider {
 
     private final List<LoadableResource> resources = new ArrayList<>();
 
-    BundleMigrationResources(Bundle bundle, String folder) {
-        Enumeration<URL> entries = bundle.findEntries(folder, "*", false);
-        if (entries != null) {
-            for (URL url : Collections.list(entries)) {
-                String path = url.getPath();
-                if (!path.endsWith("/")) {
+    BundleMigrationResources(Bundle bundle, List<String> folders) {
+        for (String folder : folders) {
+            Enumeration<URL> entries = bundle.findEntries(folder, "*.sql", false);
+            if (entries != null) {
+                for (URL url : Collections.list(entries)) {
+                    String path = url.getPath();
                     resources.add(new UrlResource(url, folder, path.substring(path.lastIndexOf('/') + 1)));
                 }
             }

@@ -18,7 +18,7 @@ public class CampusSchemaComponent implements CampusSchema {
             @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource,
             BundleContext context) {
         this.version = SchemaMigrator.migrate(dataSource, getClass().getClassLoader(),
-                new BundleMigrationResources(context.getBundle(), SchemaMigrator.LOCATION));
+                new BundleMigrationResources(context.getBundle(), SchemaMigrator.locations(dataSource)));
     }
 
     @Override

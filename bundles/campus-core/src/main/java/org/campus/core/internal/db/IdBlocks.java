@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * Ids from a database sequence in blocks of {@link #SIZE}, exactly as EclipseLink takes them for
@@ -43,9 +42,7 @@ public final class IdBlocks {
 
     private String sql(Connection connection) throws SQLException {
         if (sql == null) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            sql = product.contains("postgres") ? "SELECT nextval('" + sequence + "')"
-                    : "VALUES NEXT VALUE FOR " + sequence;
+            sql = SqlDialect.of(connection).nextValueQuery(sequence);
         }
         return sql;
     }

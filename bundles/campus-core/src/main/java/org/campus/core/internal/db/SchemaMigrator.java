@@ -1,5 +1,7 @@
 package org.campus.core.internal.db;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -8,7 +10,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Brings the Campus schema up to date with the versioned migrations under {@code db/migration}. */
+/**
+ * Brings the Campus schema up to date with the versioned migrations under {@code db/migration}:
+ * the portable ones in {@code common/} and those of the database in use in its vendor folder.
+ */
 public final class SchemaMigrator {
 
     public static final String LOCATION = "db/migration";
@@ -18,14 +23,20 @@ public final class SchemaMigrator {
     private SchemaMigrator() {
     }
 
+    /** The migration folders for the database behind {@code dataSource}: common first, then its vendor's. */
+    public static List<String> locations(DataSource dataSource) {
+        return List.of(LOCATION + "/common", LOCATION + "/" + SqlDialect.of(dataSource).folder());
+    }
+
     /**
      * Applies every pending migration. {@code resources} lists them; {@code null} lets Flyway
      * scan the class path instead (outside OSGi).
      */
     public static String migrate(DataSource dataSource, ClassLoader classLoader, ResourceProvider resources) {
+        String[] locations = locations(dataSource).stream().map(l -> "classpath:" + l).toArray(String[]::new);
         var config = Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .locations("classpath:" + LOCATION)
+                .locations(locations)
                 .table("campus_schema_history")
                 .baselineOnMigrate(false)
                 .validateMigrationNaming(true);
@@ -37,4 +48,5 @@ public final class SchemaMigrator {
         LOG.info("Campus schema at version {} ({} migration(s) applied)", version, result.migrationsExecuted);
         return version;
     }
+
 }
