@@ -9,8 +9,11 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AuditService {
 
     /**
-     * Records a change. Texts longer than their column are cut; never pass secrets. Recording may
-     * complete asynchronously, but {@link #query} always sees every entry recorded before it.
+     * Records a change, and returns once the entry is durably stored: a change may then be
+     * acknowledged to its caller. Texts longer than their column are cut; never pass secrets.
+     *
+     * @throws RuntimeException the entry could not be stored in time (the database fails); it is
+     *         kept and stored later, but the change must not be acknowledged as a success
      */
     void record(String actor, ActorKind actorKind, String action, String target, String remoteAddress, String detail);
 

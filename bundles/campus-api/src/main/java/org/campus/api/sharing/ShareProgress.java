@@ -2,16 +2,20 @@ package org.campus.api.sharing;
 
 import java.time.Instant;
 
+import org.campus.api.workflow.LmsId;
+
 /**
- * A share as stored. {@code resourceUrl} is set once the share is sent, {@code errorMessage} once it
- * failed. {@code sourceDeleted} tells that the LMS deleted the shared course or activity since.
+ * A share as stored. The LMS ids come back as the LMS sent them (a string or a whole number);
+ * {@code cmId} is {@code null} for a course share. {@code resourceUrl} is set once the share is sent,
+ * {@code errorMessage} once it failed. {@code sourceDeleted} tells that the LMS deleted the shared
+ * course or activity since.
  */
 public record ShareProgress(
         long id,
-        long courseId,
-        long userId,
+        LmsId courseId,
+        LmsId userId,
         ShareType type,
-        Long cmId,
+        LmsId cmId,
         ShareStatus status,
         String resourceUrl,
         String errorMessage,

@@ -14,8 +14,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * Records shares and their send status. Status moves only from {@code in_progress} to {@code sent}
  * or {@code error}; every change is kept in the share's timeline.
  *
- * <p>Events are posted under {@link #TOPIC_PREFIX} with properties {@code id}, {@code courseId},
- * {@code userId} and {@code status}.
+ * <p>Events are posted under {@link #TOPIC_PREFIX} with properties {@code id} (a {@code Long}),
+ * {@code courseId} and {@code userId} (the LMS ids' values, as {@code String}s) and {@code status}.
  */
 @ProviderType
 public interface ShareProgressService {

@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Ids from a database sequence in blocks of {@link #SIZE}, exactly as EclipseLink takes them for
- * entities ({@code allocationSize = 50}, each sequence value the end of a block), so that rows
- * written through plain JDBC and through JPA share one sequence without ever colliding.
+ * Ids for rows written through plain JDBC, from the table's database sequence in blocks of
+ * {@link #SIZE}: one sequence round trip per 50 rows, and inserts that can be batched. Each value the
+ * sequence hands out is the last id of its block (the sequences start at 50 and step by 50), so
+ * nodes sharing one database never collide. A sequence serves one path only: the JDBC repository of
+ * its table here, or EclipseLink's {@code @SequenceGenerator} for an entity, never both.
  */
 public final class IdBlocks {
 

@@ -5,10 +5,14 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-/** Runs plain JDBC work in one transaction on a pooled connection, and hands the connection back as it was. */
+/**
+ * Runs plain JDBC work on a pooled connection, and hands the connection back as it was. A write runs
+ * in one transaction, committed when the work returns and rolled back when it throws; an
+ * {@link SQLException} comes out as a {@link DatabaseException}, anything else as it was thrown.
+ */
 public final class JdbcTransactions {
 
-    /** Work on a connection whose transaction this class commits or rolls back. */
+    /** Work on a connection. */
     @FunctionalInterface
     public interface Work<R> {
         R run(Connection connection) throws SQLException;
@@ -20,7 +24,8 @@ public final class JdbcTransactions {
         this.dataSource = dataSource;
     }
 
-    public <R> R write(Work<R> work) throws SQLException {
+    /** Runs {@code work} in one transaction; {@code what} names it in the message of a failure. */
+    public <R> R write(String what, Work<R> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -28,12 +33,31 @@ public final class JdbcTransactions {
                 R result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(c, e);
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
             }
+        } catch (SQLException e) {
+            throw new DatabaseException(what + " failed", e);
+        }
+    }
+
+    /** Runs reads on one connection, without a transaction of their own. */
+    public <R> R read(String what, Work<R> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DatabaseException(what + " failed", e);
+        }
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 }

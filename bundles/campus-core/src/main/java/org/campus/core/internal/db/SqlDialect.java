@@ -8,7 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * The databases Campus runs on. Code stays portable SQL; this names only what cannot be: the
- * migration folder of each vendor and how a sequence hands out its next value.
+ * migration folder of each vendor, how a sequence hands out its next value, and Derby's optimizer
+ * hints.
  */
 public enum SqlDialect {
     DERBY("derby"),
@@ -28,6 +29,18 @@ public enum SqlDialect {
     /** A query returning the next value of {@code sequence} as its one row and column. */
     public String nextValueQuery(String sequence) {
         return this == POSTGRESQL ? "SELECT nextval('" + sequence + "')" : "VALUES NEXT VALUE FOR " + sequence;
+    }
+
+    /**
+     * A hint that makes the optimizer use {@code index} for the table it follows in a {@code FROM}
+     * clause, or nothing. Derby's optimizer, without index statistics, may prefer a narrower index
+     * and read every row it holds; PostgreSQL's planner takes no hints and needs none.
+     */
+    public String indexHint(String index) {
+        if (!index.matches("[A-Za-z_]+")) {
+            throw new IllegalArgumentException("not an index name: " + index);
+        }
+        return this == DERBY ? " --DERBY-PROPERTIES index=" + index + "\n" : " ";
     }
 
     public static SqlDialect of(DataSource dataSource) {

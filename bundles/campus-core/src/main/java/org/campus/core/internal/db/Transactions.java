@@ -1,10 +1,10 @@
 package org.campus.core.internal.db;
 
+import java.sql.Connection;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
-import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -60,8 +60,17 @@ public final class Transactions {
         return false;
     }
 
-    /** True when the exception is a persistence failure rather than one of ours. */
-    public static boolean isPersistenceFailure(Throwable e) {
-        return e instanceof PersistenceException;
+    /**
+     * The JDBC connection of {@code em}'s transaction, for a JDBC repository that must change its
+     * aggregate atomically with a JPA one: both then commit or roll back together. Only inside
+     * {@link #write} or {@link #read}.
+     */
+    public static Connection connection(EntityManager em) {
+        Connection c = em.unwrap(Connection.class);
+        if (c == null) {
+            throw new IllegalStateException("the entity manager has no transaction with a connection");
+        }
+        return c;
     }
+
 }

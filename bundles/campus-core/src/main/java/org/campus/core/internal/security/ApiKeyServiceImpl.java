@@ -2,6 +2,7 @@ package org.campus.core.internal.security;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,16 +35,23 @@ import org.campus.core.internal.db.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * API keys stored as salted PBKDF2 hashes. A generated key reads {@code campus_<id>_<secret>}
- * (a 12-character id and 256 random bits, base64url); its id finds the one row to check. Keys
- * registered as given are checked one by one (there are few). Keys verified in the last minute
- * are remembered by their SHA-256 fingerprint so that requests stay fast.
+ * API keys stored as salted PBKDF2 hashes, through EclipseLink (the one path of table
+ * {@code api_key}). A generated key reads {@code campus_<id>_<secret>} (a 12-character id and 256
+ * random bits, base64url); its id finds the one row to check. Keys registered as given are checked
+ * one by one (there are few).
+ *
+ * <p>Keys verified recently are remembered by their SHA-256 fingerprint for
+ * {@link SecurityConfig#apiKeyCacheSeconds()} (60 s by default), so that requests stay fast. That
+ * time bounds how long another node on the same database goes on accepting a key after it was
+ * revoked or rotated here; this node forgets it at once.
  */
-@Component(service = ApiKeyService.class)
+@Component(service = ApiKeyService.class, configurationPid = SecurityConfig.PID)
+@Designate(ocd = SecurityConfig.class)
 public class ApiKeyServiceImpl implements ApiKeyService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyServiceImpl.class);
@@ -52,7 +60,6 @@ public class ApiKeyServiceImpl implements ApiKeyService {
     private static final Pattern REGISTERED = Pattern.compile("[\\x21-\\x7e]{1,512}");
     private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final int MAX_PRESENTED = 1024;
-    static final long CACHE_TTL_MILLIS = 60_000;
     static final int CACHE_SIZE = 1024;
 
     private final Transactions tx;
@@ -65,17 +72,18 @@ public class ApiKeyServiceImpl implements ApiKeyService {
 
     @Activate
     public ApiKeyServiceImpl(@Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
-            @Reference CampusSchema schema) {
-        this(new Transactions(jpa), KeyHasher.DEFAULT_ITERATIONS, Clock.systemUTC());
+            @Reference CampusSchema schema, SecurityConfig config) {
+        this(new Transactions(jpa), KeyHasher.DEFAULT_ITERATIONS, Clock.systemUTC(),
+                Duration.ofSeconds(Math.max(0, config.apiKeyCacheSeconds())));
     }
 
     /** For tests outside OSGi (another arity than the DS constructor). */
-    ApiKeyServiceImpl(Transactions tx, int iterations, Clock clock) {
+    ApiKeyServiceImpl(Transactions tx, int iterations, Clock clock, Duration cacheTime) {
         this.tx = tx;
         this.random = new SecureRandom();
         this.hasher = new KeyHasher(iterations, random);
         this.clock = clock;
-        this.cache = new VerifiedKeyCache(CACHE_SIZE, CACHE_TTL_MILLIS, clock::millis);
+        this.cache = new VerifiedKeyCache(CACHE_SIZE, cacheTime.toMillis(), clock::millis);
     }
 
     @Override
@@ -123,7 +131,7 @@ public class ApiKeyServiceImpl implements ApiKeyService {
 
     @Override
     public List<ApiKey> list() {
-        return tx.read(em -> em.createQuery("SELECT k FROM ApiKeyEntity k ORDER BY k.timeCreated DESC, k.id",
+        return tx.read(em -> em.createQuery("SELECT k FROM ApiKeyEntity k ORDER BY k.timeCreated DESC, k.id DESC",
                 ApiKeyEntity.class).getResultList().stream().map(ApiKeyServiceImpl::toValue).collect(Collectors.toList()));
     }
 
@@ -250,8 +258,10 @@ public class ApiKeyServiceImpl implements ApiKeyService {
             if (e.getTimeRevoked() == null && hasher.verify(presented, e.getHash())) {
                 ApiClient client = new ApiClient(e.getId(), e.getName(), splitScopes(e.getScopes()));
                 // a revocation or rotation that committed while we verified must win
+                long invalidations = cache.invalidations();
+                long checkedAt = clock.millis();
                 if (stillValid(e)) {
-                    cache.put(fingerprint, client);
+                    cache.put(fingerprint, client, checkedAt, invalidations);
                     return Optional.of(client);
                 }
                 return Optional.empty();

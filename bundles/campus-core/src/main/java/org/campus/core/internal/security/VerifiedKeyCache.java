@@ -2,16 +2,18 @@ package org.campus.core.internal.security;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.campus.api.security.ApiClient;
 
 /**
  * Keys verified recently, by the SHA-256 fingerprint of the presented key (never the key itself), so
- * that a request does not pay for PBKDF2 each time. Bounded in size and time; dropped per key id
- * when a key is rotated or revoked. Past three quarters of its time to live an entry asks to be
- * verified again while it is still used, so that a busy key never expires and makes every request
- * wait for PBKDF2.
+ * that a request does not pay for PBKDF2 each time. Bounded in size and time: an entry is never used
+ * past its time to live after the database check that made it, which bounds how long a revocation
+ * made on another node goes unseen here; entries of a key rotated or revoked here are dropped at once.
+ * Past three quarters of its time to live an entry asks to be verified again while it is still used,
+ * so that a busy key never expires and makes every request wait for PBKDF2.
  */
 final class VerifiedKeyCache {
 
@@ -23,6 +25,7 @@ final class VerifiedKeyCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong invalidations = new AtomicLong();
     private final int maxEntries;
     private final long ttlMillis;
     private final LongSupplier clock;
@@ -57,6 +60,26 @@ final class VerifiedKeyCache {
     }
 
     void put(String fingerprint, ApiClient client) {
+        put(fingerprint, client, clock.getAsLong(), invalidations());
+    }
+
+    /**
+     * How many invalidations there were so far: taken before the database check of a verification,
+     * and given to {@link #put}, so that a key revoked here while it was being checked is not
+     * remembered as valid.
+     */
+    long invalidations() {
+        return invalidations.get();
+    }
+
+    /**
+     * Remembers a verification that found the key valid in the database at {@code checkedAt}, unless a
+     * key was invalidated since {@code invalidationsBefore}.
+     */
+    void put(String fingerprint, ApiClient client, long checkedAt, long invalidationsBefore) {
+        if (ttlMillis <= 0) {
+            return; // caching is off: every request verifies its key
+        }
         if (entries.size() >= maxEntries) {
             long now = clock.getAsLong();
             entries.values().removeIf(e -> e.expiresAt() <= now);
@@ -64,11 +87,15 @@ final class VerifiedKeyCache {
                 entries.clear();
             }
         }
-        long now = clock.getAsLong();
-        entries.put(fingerprint, new Entry(client, now + ttlMillis * 3 / 4, now + ttlMillis));
+        Entry entry = new Entry(client, checkedAt + ttlMillis * 3 / 4, checkedAt + ttlMillis);
+        entries.put(fingerprint, entry);
+        if (invalidations.get() != invalidationsBefore) {
+            entries.remove(fingerprint, entry); // an invalidation raced with the check: verify again next time
+        }
     }
 
     void invalidate(String keyId) {
+        invalidations.incrementAndGet(); // before the removal: see put
         entries.values().removeIf(e -> e.client().keyId().equals(keyId));
     }
 

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import org.apache.aries.jpa.template.JpaTemplate;
+import javax.sql.DataSource;
+
 import org.campus.api.privacy.PersonalData;
 import org.campus.api.privacy.PrivacyProvider;
+import org.campus.api.sharing.ShareProgress;
+import org.campus.api.sharing.ShareStatusChange;
 import org.campus.core.internal.db.CampusSchema;
-import org.campus.core.internal.db.Transactions;
+import org.campus.core.internal.db.JdbcTransactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,17 +21,17 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = PrivacyProvider.class)
 public class SharePrivacyProvider implements PrivacyProvider {
 
-    private final Transactions tx;
+    private final JdbcTransactions jdbc;
     private final ShareRepository repository = new ShareRepository();
 
     @Activate
-    public SharePrivacyProvider(@Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
-            @Reference CampusSchema schema) {
-        this(new Transactions(jpa));
+    public SharePrivacyProvider(@Reference CampusSchema schema,
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
+        this(dataSource);
     }
 
-    SharePrivacyProvider(Transactions tx) {
-        this.tx = tx;
+    SharePrivacyProvider(DataSource dataSource) {
+        this.jdbc = new JdbcTransactions(dataSource);
     }
 
     @Override
@@ -45,19 +47,18 @@ public class SharePrivacyProvider implements PrivacyProvider {
 
     @Override
     public PersonalData exportUser(String userId) {
-        Long id = parseId(userId);
-        List<Map<String, Object>> records = id == null ? List.of() : tx.read(em -> {
-            List<ShareEntity> shares = repository.byUser(em, id);
-            var timelines = repository.timelines(em, shares.stream().map(ShareEntity::getId).collect(Collectors.toList()));
+        List<Map<String, Object>> records = jdbc.read("exporting a user's shares", c -> {
+            List<ShareProgress> shares = repository.byUser(c, userId);
+            Map<Long, List<ShareStatusChange>> timelines = shares.isEmpty() ? Map.of()
+                    : repository.timelinesOfUser(c, userId);
             List<Map<String, Object>> out = new ArrayList<>();
-            for (ShareEntity s : shares) {
-                var v = ShareMapper.toValue(s);
+            for (ShareProgress v : shares) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("id", v.id());
-                r.put("courseId", v.courseId());
-                r.put("userId", v.userId());
+                r.put("courseId", v.courseId().value());
+                r.put("userId", v.userId().value());
                 r.put("type", v.type().code());
-                r.put("cmId", v.cmId());
+                r.put("cmId", v.cmId() == null ? null : v.cmId().value());
                 r.put("status", v.status().code());
                 r.put("resourceUrl", v.resourceUrl());
                 r.put("errorMessage", v.errorMessage());
@@ -66,13 +67,12 @@ public class SharePrivacyProvider implements PrivacyProvider {
                 r.put("sourceDeleted", v.sourceDeleted());
                 r.put("timeSourceDeleted", v.timeSourceDeleted());
                 List<Map<String, Object>> timeline = new ArrayList<>();
-                for (ShareEventEntity e : timelines.getOrDefault(s.getId(), List.of())) {
+                for (ShareStatusChange c2 : timelines.getOrDefault(v.id(), List.of())) {
                     Map<String, Object> t = new LinkedHashMap<>();
-                    var c = ShareMapper.toValue(e);
-                    t.put("status", c.status().code());
-                    t.put("time", c.time());
-                    t.put("resourceUrl", c.resourceUrl());
-                    t.put("message", c.message());
+                    t.put("status", c2.status().code());
+                    t.put("time", c2.time());
+                    t.put("resourceUrl", c2.resourceUrl());
+                    t.put("message", c2.message());
                     timeline.add(t);
                 }
                 r.put("timeline", timeline);
@@ -85,29 +85,11 @@ public class SharePrivacyProvider implements PrivacyProvider {
 
     @Override
     public int deleteUser(String userId) {
-        Long id = parseId(userId);
-        return id == null ? 0 : tx.write(em -> {
-            int n = repository.deleteByUser(em, id);
-            em.getEntityManagerFactory().getCache().evict(ShareEntity.class);
-            return n;
-        });
+        return jdbc.write("erasing a user's shares", c -> repository.deleteByUser(c, userId));
     }
 
     @Override
     public int deleteCourse(String courseId) {
-        Long id = parseId(courseId);
-        return id == null ? 0 : tx.write(em -> {
-            int n = repository.deleteByCourse(em, id);
-            em.getEntityManagerFactory().getCache().evict(ShareEntity.class);
-            return n;
-        });
-    }
-
-    private static Long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException | NullPointerException e) {
-            return null;
-        }
+        return jdbc.write("purging a course's shares", c -> repository.deleteByCourse(c, courseId));
     }
 }

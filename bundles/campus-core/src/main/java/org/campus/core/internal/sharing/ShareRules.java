@@ -10,6 +10,8 @@ import org.campus.api.FieldError;
 import org.campus.api.InvalidInputException;
 import org.campus.api.sharing.NewShare;
 import org.campus.api.sharing.ShareType;
+import org.campus.api.sharing.SourceDeleted;
+import org.campus.api.workflow.LmsId;
 
 /** The input rules of share progress, checked before anything is written. */
 final class ShareRules {
@@ -22,25 +24,43 @@ final class ShareRules {
 
     static void checkNewShare(NewShare share) {
         List<FieldError> errors = new ArrayList<>();
-        if (share.courseId() <= 0) {
-            errors.add(new FieldError("courseId", "must be a positive id"));
-        }
-        if (share.userId() <= 0) {
-            errors.add(new FieldError("userId", "must be a positive id"));
-        }
+        checkId(errors, "courseId", share.courseId(), true);
+        checkId(errors, "userId", share.userId(), true);
         if (share.type() == null) {
             errors.add(new FieldError("type", "is required"));
         } else if (share.type() == ShareType.ACTIVITY) {
             if (share.cmId() == null) {
                 errors.add(new FieldError("cmId", "is required for an activity share"));
-            } else if (share.cmId() <= 0) {
-                errors.add(new FieldError("cmId", "must be a positive id"));
+            } else {
+                checkId(errors, "cmId", share.cmId(), true);
             }
         } else if (share.cmId() != null) {
             errors.add(new FieldError("cmId", "must be absent for a " + share.type().code() + " share"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+    }
+
+    static void checkSourceDeleted(SourceDeleted deleted) {
+        List<FieldError> errors = new ArrayList<>();
+        checkId(errors, "courseId", deleted.courseId(), true);
+        checkId(errors, "cmId", deleted.cmId(), false);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** An LMS id: present when required, and 1 to 255 characters that are not all blank. */
+    static void checkId(List<FieldError> errors, String field, LmsId id, boolean required) {
+        if (id == null) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+        } else if (id.value().isBlank()) {
+            errors.add(new FieldError(field, "must not be blank"));
+        } else if (id.value().length() > LmsId.MAX_LENGTH) {
+            errors.add(new FieldError(field, "is longer than " + LmsId.MAX_LENGTH + " characters"));
         }
     }
 

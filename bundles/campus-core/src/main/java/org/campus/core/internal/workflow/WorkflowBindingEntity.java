@@ -9,13 +9,10 @@ import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
-/** The workflow a scope (global, a course, an activity) follows; absent ids are empty strings. */
+/** The workflow a scope (global, a course, an activity) follows; absent ids are empty strings. Written by {@link BindingRepository} only. */
 @Entity
 @Table(name = "workflow_binding")
 public class WorkflowBindingEntity {
-
-    static final int COURSE_NUMERIC = 2;
-    static final int ACTIVITY_NUMERIC = 4;
 
     @Id
     @SequenceGenerator(name = "workflow_binding", sequenceName = "workflow_binding_seq", allocationSize = 50)

@@ -1,9 +1,12 @@
 package org.campus.core.internal.workflow;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.campus.api.privacy.PersonalData;
@@ -11,7 +14,10 @@ import org.campus.api.privacy.PrivacyProvider;
 import org.campus.api.workflow.HistoryEntry;
 import org.campus.api.workflow.WorkflowRecord;
 import org.campus.core.internal.db.CampusSchema;
+import org.campus.core.internal.db.DatabaseException;
+import org.campus.core.internal.db.JdbcTransactions;
 import org.campus.core.internal.db.Transactions;
+import org.campus.core.internal.workflow.mail.MailOutbox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,15 +31,21 @@ import org.osgi.service.component.annotations.Reference;
 public class WorkflowPrivacyProvider implements PrivacyProvider {
 
     private final Transactions tx;
+    private final JdbcTransactions jdbc;
+    private final WorkflowRecordRepository records = new WorkflowRecordRepository();
+    private final MailOutbox outbox = new MailOutbox();
+    private final BindingRepository bindings = new BindingRepository();
 
     @Activate
     public WorkflowPrivacyProvider(@Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
-            @Reference CampusSchema schema) {
-        this(new Transactions(jpa));
+            @Reference CampusSchema schema,
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
+        this(new Transactions(jpa), dataSource);
     }
 
-    WorkflowPrivacyProvider(Transactions tx) {
+    WorkflowPrivacyProvider(Transactions tx, DataSource dataSource) {
         this.tx = tx;
+        this.jdbc = new JdbcTransactions(dataSource);
     }
 
     @Override
@@ -53,13 +65,9 @@ public class WorkflowPrivacyProvider implements PrivacyProvider {
 
     @Override
     public PersonalData exportUser(String userId) {
-        List<Map<String, Object>> out = tx.read(em -> {
+        List<Map<String, Object>> out = jdbc.read("exporting a user's workflow data", c -> {
             List<Map<String, Object>> rows = new ArrayList<>();
-            List<WorkflowRecordEntity> records = em.createQuery(
-                    "SELECT r FROM WorkflowRecordEntity r WHERE r.authorId = :u ORDER BY r.id", WorkflowRecordEntity.class)
-                    .setParameter("u", userId).getResultList();
-            for (WorkflowRecordEntity e : records) {
-                WorkflowRecord r = WorkflowServiceImpl.toValue(e);
+            for (WorkflowRecord r : records.byAuthor(c, userId)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("kind", "record");
                 m.put("id", r.id());
@@ -74,11 +82,7 @@ public class WorkflowPrivacyProvider implements PrivacyProvider {
                 m.put("modified", r.modified().toString());
                 rows.add(m);
             }
-            List<WorkflowHistoryEntity> acted = em.createQuery(
-                    "SELECT h FROM WorkflowHistoryEntity h WHERE h.actor = :u AND h.action IS NOT NULL ORDER BY h.id", WorkflowHistoryEntity.class)
-                    .setParameter("u", userId).getResultList();
-            for (WorkflowHistoryEntity h : acted) {
-                HistoryEntry v = WorkflowServiceImpl.toValue(h);
+            for (HistoryEntry v : records.actedBy(c, userId)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("kind", "action");
                 m.put("recordId", v.recordId());
@@ -96,32 +100,27 @@ public class WorkflowPrivacyProvider implements PrivacyProvider {
 
     @Override
     public int deleteUser(String userId) {
-        return tx.write(em -> {
-            int deleted = em.createQuery("DELETE FROM WorkflowRecordEntity r WHERE r.authorId = :u")
-                    .setParameter("u", userId).executeUpdate();
+        return jdbc.write("erasing a user's workflow data", c -> {
+            int deleted = records.deleteByAuthor(c, userId);
             // notification mails of the user's actions may name the user in their text: they go with the actor
-            em.createQuery("DELETE FROM WorkflowMailEntity m WHERE m.historyId IN"
-                    + " (SELECT h.id FROM WorkflowHistoryEntity h WHERE h.actor = :u)")
-                    .setParameter("u", userId).executeUpdate();
-            em.createQuery("UPDATE WorkflowHistoryEntity h SET h.actor = NULL, h.actorNumeric = FALSE WHERE h.actor = :u")
-                    .setParameter("u", userId).executeUpdate();
-            em.getEntityManagerFactory().getCache().evict(WorkflowRecordEntity.class);
-            em.getEntityManagerFactory().getCache().evict(WorkflowHistoryEntity.class);
+            outbox.deleteOfActor(c, userId);
+            records.forgetActor(c, userId);
             return deleted;
         });
     }
 
+    /** The course's records (JDBC) and its bindings (EclipseLink) go together, in one transaction. */
     @Override
     public int deleteCourse(String courseId) {
         return tx.write(em -> {
-            int deleted = em.createQuery("DELETE FROM WorkflowRecordEntity r WHERE r.courseId = :c")
-                    .setParameter("c", courseId).executeUpdate();
-            // the course's bindings (no personal data) go with it: nothing follows them any more
-            em.createQuery("DELETE FROM WorkflowBindingEntity b WHERE b.courseId = :c")
-                    .setParameter("c", courseId).executeUpdate();
-            em.getEntityManagerFactory().getCache().evict(WorkflowRecordEntity.class);
-            em.getEntityManagerFactory().getCache().evict(WorkflowHistoryEntity.class);
-            return deleted;
+            try {
+                int deleted = records.deleteByCourse(Transactions.connection(em), courseId);
+                // the course's bindings (no personal data) go with it: nothing follows them any more
+                bindings.deleteCourse(em, courseId);
+                return deleted;
+            } catch (SQLException e) {
+                throw new DatabaseException("purging a course's workflow data failed", e);
+            }
         });
     }
 }

@@ -1,5 +1,7 @@
 package org.campus.core.internal.workflow;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
-import javax.persistence.Query;
 
 import org.campus.api.ConflictException;
 import org.campus.api.FieldError;
@@ -29,25 +30,29 @@ import org.campus.api.workflow.NewBinding;
 import org.campus.api.workflow.PlanOption;
 import org.campus.api.workflow.RecordMigration;
 import org.campus.api.workflow.RecordVisibility;
+import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowBinding;
 import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
+import org.campus.core.internal.db.DatabaseException;
+import org.campus.core.internal.db.JdbcTransactions;
 import org.campus.core.internal.db.Transactions;
+import org.campus.core.internal.workflow.WorkflowRecordRepository.Selection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Moving records between workflows (migrations, per-record overrides) and binding workflows to
  * scopes, with the plan a binding needs for the records that followed the scope's previous
- * workflow.
+ * workflow. Records are {@link WorkflowRecordRepository}'s (plain JDBC), bindings
+ * {@link BindingRepository}'s (EclipseLink): a binding that moves records runs both in one
+ * EclipseLink transaction, the record repository on its connection.
  *
- * <p>Migrations are set-based: per mapped state one {@code INSERT ... SELECT} writes the history
- * entries and one {@code UPDATE} moves the records and bumps their versions, so that an action
- * that read a record before the migration loses with a 409 instead of landing on the old
+ * <p>Migrations are set-based: the history entries of the moved records are written in JDBC batches
+ * and one {@code UPDATE} per mapped state moves the records and bumps their versions, so that an
+ * action that read a record before the migration loses with a 409 instead of landing on the old
  * workflow. The record table is locked in share mode for the migration (readers go on, writers
- * wait), so that the states counted and validated are the states moved. The SQL is Derby's (as
- * are the migrations): {@code NEXT VALUE FOR} takes history ids from the sequence JPA uses, each
- * value being the end of a block JPA never hands out, so the two never collide.
+ * wait), so that the states counted and validated are the states moved.
  */
 final class WorkflowScopes {
 
@@ -56,34 +61,21 @@ final class WorkflowScopes {
     static final String MIGRATE = "migrate";
 
     private final Transactions tx;
+    private final JdbcTransactions jdbc;
+    private final WorkflowRecordRepository records;
+    private final BindingRepository bindings = new BindingRepository();
     private final LongFunction<WorkflowDefinition> definitions;
+    private final LongFunction<Optional<Workflow>> workflows;
     private final Clock clock;
 
-    WorkflowScopes(Transactions tx, LongFunction<WorkflowDefinition> definitions, Clock clock) {
+    WorkflowScopes(Transactions tx, JdbcTransactions jdbc, WorkflowRecordRepository records,
+            LongFunction<WorkflowDefinition> definitions, LongFunction<Optional<Workflow>> workflows, Clock clock) {
         this.tx = tx;
+        this.jdbc = jdbc;
+        this.records = records;
         this.definitions = definitions;
+        this.workflows = workflows;
         this.clock = clock;
-    }
-
-    /** Some records of the record table: a WHERE clause and its parameters. */
-    private record Selection(String where, List<Object> params) {
-
-        static Selection of(String where, Object... params) {
-            return new Selection(where, List.of(params));
-        }
-
-        Selection and(String clause, Object... more) {
-            List<Object> all = new ArrayList<>(params);
-            all.addAll(Arrays.asList(more));
-            return new Selection(where + " AND " + clause, all);
-        }
-
-        Query bind(Query q, int first) {
-            for (int i = 0; i < params.size(); i++) {
-                q.setParameter(first + i, params.get(i));
-            }
-            return q;
-        }
     }
 
     // ---- migrations
@@ -108,22 +100,21 @@ final class WorkflowScopes {
         if (migration.activityId() != null) {
             selection = selection.and("activity_id = ?", migration.activityId().value());
         }
-        Selection records = selection;
+        Selection selected = selection;
         String actor = actor(migration.actor());
+        String comment = comment(fromWorkflowId, migration.toWorkflowId());
         long now = clock.millis();
-        Map<String, Long> moved = tx.write(em -> {
-            lockRecords(em);
-            Map<String, Long> counts = countByState(em, records);
+        Map<String, Long> moved = jdbc.write("migrating records", c -> {
+            records.lockRecords(c);
+            Map<String, Long> counts = records.countByState(c, selected);
             List<FieldError> unmapped = unmapped(counts, migration.stateMap(), target, migration.toWorkflowId(),
                     "stateMap.", null);
             if (!unmapped.isEmpty()) {
                 throw new InvalidInputException(unmapped);
             }
-            move(em, records, counts, migration.stateMap(), migration.toWorkflowId(), actor,
-                    comment(em, fromWorkflowId, migration.toWorkflowId()), now);
+            move(c, selected, counts, migration.stateMap(), migration.toWorkflowId(), actor, comment, now);
             return counts;
         });
-        evictRecords();
         long total = moved.values().stream().mapToLong(Long::longValue).sum();
         AUDIT.info("workflow {}: {} records migrated to workflow {} by {} ({})", fromWorkflowId, total,
                 migration.toWorkflowId(), actor, moved);
@@ -144,12 +135,10 @@ final class WorkflowScopes {
         }
         String by = actor(actor);
         long now = clock.millis();
-        WorkflowRecordEntity moved = tx.write(em -> {
-            WorkflowRecordEntity e = em.find(WorkflowRecordEntity.class, recordId);
-            if (e == null) {
-                throw NotFoundException.of("workflow record", recordId);
-            }
-            String from = e.getState();
+        WorkflowRecord moved = jdbc.write("moving a record", c -> {
+            WorkflowRecord before = records.find(c, recordId)
+                    .orElseThrow(() -> NotFoundException.of("workflow record", recordId));
+            String from = before.state();
             String field = state != null ? "state" : "stateMap." + from;
             String to = state != null ? state : map.get(from);
             if (to == null) {
@@ -159,18 +148,12 @@ final class WorkflowScopes {
             if (target.findState(to).isEmpty()) {
                 throw new InvalidInputException(field, "'" + to + "' is no state of workflow " + workflowId);
             }
-            String comment = comment(em, e.getWorkflowId(), workflowId) + " (this record only)";
-            e.setWorkflowId(workflowId);
-            e.setState(to);
-            e.setVisibility(RecordVisibility.VISIBLE.ordinal());
-            e.setTimeModified(now);
-            em.persist(new WorkflowHistoryEntity(e.getId(), MIGRATE, by, false, from, to, now, comment));
-            em.flush(); // a lost race surfaces here
-            return e;
+            String comment = comment(before.workflowId(), workflowId) + " (this record only)";
+            return records.moveToWorkflow(c, before, workflowId, to, MIGRATE, by, comment, now);
         });
-        AUDIT.info("workflow record {} moved to workflow {} in state {} by {}", recordId, workflowId, moved.getState(),
+        AUDIT.info("workflow record {} moved to workflow {} in state {} by {}", recordId, workflowId, moved.state(),
                 by);
-        return WorkflowServiceImpl.toValue(moved);
+        return moved;
     }
 
     // ---- bindings
@@ -197,58 +180,46 @@ final class WorkflowScopes {
         String activity = b.activityId() == null ? "" : b.activityId().value();
         String actor = actor(b.actor());
         long now = clock.millis();
-        Object[] outcome = new Object[3];
-        WorkflowBindingEntity stored;
+        BindingChange change;
         try {
-            stored = tx.write(em -> {
-                lockRecords(em);
-                Long previous = effective(em, b.scope() == BindingScope.GLOBAL ? "" : course, activity)
-                        .map(WorkflowBindingEntity::getWorkflowId).orElse(null);
-                long affected = 0;
-                MigrationPlan applied = null;
-                if (previous != null && previous != b.workflowId()) {
-                    Selection records = following(b.scope(), previous, course, activity);
-                    Map<String, Long> counts = countByState(em, records);
-                    affected = counts.values().stream().mapToLong(Long::longValue).sum();
-                    if (affected > 0) {
-                        applied = plan;
-                        apply(em, records, counts, previous, b.workflowId(), target, plan, affected, actor, now);
-                    }
+            change = tx.write(em -> {
+                try {
+                    return bind(em, Transactions.connection(em), b, target, plan, course, activity, actor, now);
+                } catch (SQLException e) {
+                    throw new DatabaseException("binding a workflow failed", e);
                 }
-                WorkflowBindingEntity e = em.createQuery("SELECT b FROM WorkflowBindingEntity b WHERE b.scope = :s "
-                        + "AND b.courseId = :c AND b.activityId = :a", WorkflowBindingEntity.class)
-                        .setParameter("s", b.scope().code()).setParameter("c", course).setParameter("a", activity)
-                        .getResultStream().findFirst().orElse(null);
-                if (e == null) {
-                    e = new WorkflowBindingEntity();
-                    e.setScope(b.scope().code());
-                    e.setCourseId(course);
-                    e.setActivityId(activity);
-                    e.setIdNumeric((b.courseId() != null && b.courseId().numeric()
-                            ? WorkflowBindingEntity.COURSE_NUMERIC : 0)
-                            | (b.activityId() != null && b.activityId().numeric()
-                                    ? WorkflowBindingEntity.ACTIVITY_NUMERIC : 0));
-                    em.persist(e);
-                }
-                e.setWorkflowId(b.workflowId());
-                e.setTimeModified(now);
-                em.flush(); // two bindings of one new scope racing: the second fails here
-                outcome[0] = previous;
-                outcome[1] = affected;
-                outcome[2] = applied;
-                return e;
             });
         } catch (RuntimeException e) { // a PersistenceException, perhaps wrapped by the JPA template
-            if (!isConstraintViolation(e)) {
+            if (!DatabaseException.isConstraintViolation(e)) {
                 throw e;
             }
             throw new ConflictException("the scope was bound by another request meanwhile; read its binding and retry");
         }
-        evictRecords();
-        long affected = (Long) outcome[1];
         AUDIT.info("workflow binding {} {}/{} -> workflow {} by {} (was {}; {} records, plan {})", b.scope().code(),
-                course, activity, b.workflowId(), actor, outcome[0], affected, outcome[2]);
-        return new BindingChange(toValue(stored), (Long) outcome[0], affected, (MigrationPlan) outcome[2]);
+                course, activity, b.workflowId(), actor, change.previousWorkflowId(), change.affected(),
+                change.plan());
+        return change;
+    }
+
+    /** Binds the scope, moving the records that follow it by the plan: bindings on {@code em}, records on {@code c}. */
+    private BindingChange bind(EntityManager em, Connection c, NewBinding b, WorkflowDefinition target,
+            MigrationPlan plan, String course, String activity, String actor, long now) throws SQLException {
+        records.lockRecords(c);
+        Long previous = bindings.effective(em, b.scope() == BindingScope.GLOBAL ? "" : course, activity)
+                .map(WorkflowBindingEntity::getWorkflowId).orElse(null);
+        long affected = 0;
+        MigrationPlan applied = null;
+        if (previous != null && previous != b.workflowId()) {
+            Selection following = following(b.scope(), previous, course, activity);
+            Map<String, Long> counts = records.countByState(c, following);
+            affected = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (affected > 0) {
+                applied = plan;
+                apply(c, following, counts, previous, b.workflowId(), target, plan, affected, actor, now);
+            }
+        }
+        WorkflowBindingEntity e = bindings.bind(em, b.scope(), b.courseId(), b.activityId(), b.workflowId(), now);
+        return new BindingChange(BindingRepository.toValue(e), previous, affected, applied);
     }
 
     /**
@@ -267,8 +238,8 @@ final class WorkflowScopes {
         };
     }
 
-    private void apply(EntityManager em, Selection records, Map<String, Long> counts, long previous, long next,
-            WorkflowDefinition target, MigrationPlan plan, long affected, String actor, long now) {
+    private void apply(Connection c, Selection selected, Map<String, Long> counts, long previous, long next,
+            WorkflowDefinition target, MigrationPlan plan, long affected, String actor, long now) throws SQLException {
         if (plan == null) {
             throw new ConflictException(affected + " records (in states " + counts.keySet() + ") follow workflow "
                     + previous + " in this scope; bind again with a plan: \"plan\": {\"stateMap\": {...}} mapping "
@@ -276,17 +247,14 @@ final class WorkflowScopes {
                     + "\"hide\" | \"viewOnly\" | \"moveInitial\"} (moveInitial with a stateMap for the states "
                     + "other than the initial one)");
         }
-        String comment = comment(em, previous, next) + " (the scope's workflow changed)";
+        String comment = comment(previous, next) + " (the scope's workflow changed)";
         if (plan.option() == PlanOption.HIDE || plan.option() == PlanOption.VIEW_ONLY) {
             RecordVisibility visibility = plan.option() == PlanOption.HIDE ? RecordVisibility.HIDDEN
                     : RecordVisibility.VIEW_ONLY;
             String note = "left on workflow " + previous + ", " + visibility.code()
                     + ": the scope now follows workflow " + next;
-            insertHistory(em, records, null, plan.option().code(), null, actor, note, now);
-            Query update = em.createNativeQuery("UPDATE workflow_record SET visibility = ?, version = version + 1, "
-                    + "time_modified = ? WHERE " + records.where());
-            update.setParameter(1, visibility.ordinal()).setParameter(2, now);
-            records.bind(update, 3).executeUpdate();
+            records.appendHistory(c, selected, plan.option().code(), state -> state, actor, note, now);
+            records.setVisibility(c, selected, visibility, now);
             return;
         }
         Map<String, String> map = new HashMap<>(plan.stateMap());
@@ -299,7 +267,7 @@ final class WorkflowScopes {
         if (!unmapped.isEmpty()) {
             throw new InvalidInputException(unmapped);
         }
-        move(em, records, counts, map, next, actor, comment, now);
+        move(c, selected, counts, map, next, actor, comment, now);
     }
 
     List<WorkflowBinding> bindings(LmsId courseId, LmsId activityId) {
@@ -309,24 +277,7 @@ final class WorkflowScopes {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        StringBuilder jpql = new StringBuilder("SELECT b FROM WorkflowBindingEntity b WHERE 1 = 1");
-        if (courseId != null) {
-            jpql.append(" AND b.courseId = :c");
-        }
-        if (activityId != null) {
-            jpql.append(" AND b.activityId = :a");
-        }
-        jpql.append(" ORDER BY b.courseId, b.activityId, b.id");
-        return tx.read(em -> {
-            var q = em.createQuery(jpql.toString(), WorkflowBindingEntity.class);
-            if (courseId != null) {
-                q.setParameter("c", courseId.value());
-            }
-            if (activityId != null) {
-                q.setParameter("a", activityId.value());
-            }
-            return q.getResultList().stream().map(WorkflowScopes::toValue).collect(Collectors.toList());
-        });
+        return tx.read(em -> bindings.list(em, courseId, activityId));
     }
 
     Optional<WorkflowBinding> effective(LmsId courseId, LmsId activityId) {
@@ -335,51 +286,10 @@ final class WorkflowScopes {
         }
         String course = courseId == null ? "" : courseId.value();
         String activity = activityId == null ? "" : activityId.value();
-        return tx.read(em -> effective(em, course, activity).map(WorkflowScopes::toValue));
-    }
-
-    /** The most specific of the global, the course's and the activity's binding ({@code ""} for none). */
-    private static Optional<WorkflowBindingEntity> effective(EntityManager em, String course, String activity) {
-        List<WorkflowBindingEntity> candidates = em.createQuery("SELECT b FROM WorkflowBindingEntity b WHERE "
-                + "(b.courseId = '' AND b.activityId = '') OR (b.courseId = :c AND b.activityId = '') "
-                + "OR (b.courseId = :c AND b.activityId = :a)", WorkflowBindingEntity.class)
-                .setParameter("c", course).setParameter("a", activity).getResultList();
-        return candidates.stream().filter(b -> course.isEmpty() ? b.getCourseId().isEmpty() : true)
-                .filter(b -> activity.isEmpty() ? b.getActivityId().isEmpty() : true)
-                .max((x, y) -> Integer.compare(specificity(x), specificity(y)));
-    }
-
-    private static int specificity(WorkflowBindingEntity b) {
-        return b.getActivityId().isEmpty() ? (b.getCourseId().isEmpty() ? 0 : 1) : 2;
-    }
-
-    static WorkflowBinding toValue(WorkflowBindingEntity e) {
-        return new WorkflowBinding(e.getId(), BindingScope.fromCode(e.getScope()).orElseThrow(),
-                e.getCourseId().isEmpty() ? null
-                        : new LmsId(e.getCourseId(), (e.getIdNumeric() & WorkflowBindingEntity.COURSE_NUMERIC) != 0),
-                e.getActivityId().isEmpty() ? null
-                        : new LmsId(e.getActivityId(),
-                                (e.getIdNumeric() & WorkflowBindingEntity.ACTIVITY_NUMERIC) != 0),
-                e.getWorkflowId(), Instant.ofEpochMilli(e.getTimeModified()));
+        return tx.read(em -> bindings.effective(em, course, activity).map(BindingRepository::toValue));
     }
 
     // ---- set-based moves
-
-    /** Readers go on, writers wait until the migration commits: the states counted are the states moved. */
-    private static void lockRecords(EntityManager em) {
-        em.createNativeQuery("LOCK TABLE workflow_record IN SHARE MODE").executeUpdate();
-    }
-
-    private static Map<String, Long> countByState(EntityManager em, Selection records) {
-        Query q = em.createNativeQuery("SELECT state, COUNT(*) FROM workflow_record WHERE " + records.where()
-                + " GROUP BY state");
-        Map<String, Long> counts = new TreeMap<>();
-        for (Object row : records.bind(q, 1).getResultList()) {
-            Object[] r = (Object[]) row;
-            counts.put((String) r[0], ((Number) r[1]).longValue());
-        }
-        return counts;
-    }
 
     /** Each state with records must map to a state of the target; each mapping must name one. */
     private static List<FieldError> unmapped(Map<String, Long> counts, Map<String, String> map,
@@ -403,57 +313,27 @@ final class WorkflowScopes {
         return errors;
     }
 
-    private static void move(EntityManager em, Selection records, Map<String, Long> counts, Map<String, String> map,
-            long to, String actor, String comment, long now) {
-        em.flush();
+    /** Moves the selected records, state by state, to {@code to}, with one history entry each. */
+    private void move(Connection c, Selection selected, Map<String, Long> counts, Map<String, String> map, long to,
+            String actor, String comment, long now) throws SQLException {
+        if (counts.isEmpty()) {
+            return;
+        }
+        records.appendHistory(c, selected, MIGRATE, map::get, actor, comment, now);
         for (String from : counts.keySet()) {
-            String toState = map.get(from);
-            Selection inState = records.and("state = ?", from);
-            insertHistory(em, inState, MIGRATE, null, toState, actor, comment, now);
-            Query update = em.createNativeQuery("UPDATE workflow_record SET workflow_id = ?, state = ?, "
-                    + "visibility = 0, version = version + 1, time_modified = ? WHERE " + inState.where());
-            update.setParameter(1, to).setParameter(2, toState).setParameter(3, now);
-            inState.bind(update, 4).executeUpdate();
+            records.moveAll(c, selected.and("state = ?", from), to, map.get(from), now);
         }
-    }
-
-    /**
-     * One history entry per selected record: {@code action} from its state to {@code toState} (its
-     * own state when {@code null}).
-     */
-    private static void insertHistory(EntityManager em, Selection records, String migrate, String option,
-            String toState, String actor, String comment, long now) {
-        String action = migrate != null ? migrate : option;
-        Query insert = em.createNativeQuery("INSERT INTO workflow_history (id, record_id, action, actor, "
-                + "actor_numeric, from_state, to_state, event_time, comment_text) SELECT NEXT VALUE FOR "
-                + "workflow_history_seq, id, CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(255)), 0, state, "
-                + (toState == null ? "state" : "CAST(? AS VARCHAR(100))")
-                + ", CAST(? AS BIGINT), CAST(? AS VARCHAR(4000)) FROM workflow_record WHERE " + records.where());
-        int i = 1;
-        insert.setParameter(i++, action).setParameter(i++, actor);
-        if (toState != null) {
-            insert.setParameter(i++, toState);
-        }
-        insert.setParameter(i++, now).setParameter(i++, comment);
-        records.bind(insert, i).executeUpdate();
-    }
-
-    private void evictRecords() {
-        tx.read(em -> {
-            em.getEntityManagerFactory().getCache().evict(WorkflowRecordEntity.class);
-            return null;
-        });
     }
 
     // ---- checks
 
-    private static String comment(EntityManager em, long from, long to) {
-        return "migrated from workflow " + from + describe(em, from) + " to workflow " + to + describe(em, to);
+    private String comment(long from, long to) {
+        return "migrated from workflow " + from + describe(from) + " to workflow " + to + describe(to);
     }
 
-    private static String describe(EntityManager em, long id) {
-        WorkflowEntity w = em.find(WorkflowEntity.class, id);
-        return w == null ? "" : " (version " + w.getVersion() + " of family " + w.getFamilyId() + ")";
+    private String describe(long id) {
+        return workflows.apply(id).map(w -> " (version " + w.version() + " of family " + w.familyId() + ")")
+                .orElse("");
     }
 
     private WorkflowDefinition target(long workflowId, String field, List<FieldError> errors) {
@@ -491,17 +371,6 @@ final class WorkflowScopes {
         } else {
             checkOptionalId(errors, field, id);
         }
-    }
-
-    /** A unique constraint or foreign key refused the write: another request got there first. */
-    static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String actor(String actor) {

@@ -12,11 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import java.sql.SQLException;
 
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.PersistenceException;
 import javax.sql.DataSource;
 
 import org.campus.api.ConflictException;
@@ -50,6 +46,8 @@ import org.campus.api.workflow.WorkflowRecord;
 import org.campus.api.workflow.WorkflowService;
 import org.campus.core.internal.db.CampusSchema;
 import org.campus.core.internal.db.Cursors;
+import org.campus.core.internal.db.DatabaseException;
+import org.campus.core.internal.db.JdbcTransactions;
 import org.campus.core.internal.db.Transactions;
 import org.campus.core.internal.event.Events;
 import org.campus.core.internal.workflow.mail.MailOutbox;
@@ -68,9 +66,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Workflows are stored once and never changed, as their DCWorkflow XML export, and parsed again on
- * read (cached by id). Records carry a {@code @Version}: of two concurrent actions on one record,
- * the second to commit loses with a {@link ConflictException}.
+ * Workflows are stored once and never changed, as their DCWorkflow XML export, through EclipseLink,
+ * and parsed again on read (cached by id: the one cache, of immutable data). Records, their history
+ * and their mail are plain JDBC ({@link WorkflowRecordRepository}, {@link MailOutbox}): an action is
+ * one transaction. Records carry a version: of two concurrent actions on one record, the second to
+ * commit loses with a {@link ConflictException}.
  */
 @Component(service = WorkflowService.class)
 public class WorkflowServiceImpl implements WorkflowService {
@@ -86,8 +86,9 @@ public class WorkflowServiceImpl implements WorkflowService {
     private final Map<Long, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
     /** One resolver per workflow: definitions never change, and a resolver is immutable. */
     private final Map<Long, PermissionResolver> resolvers = new ConcurrentHashMap<>();
-    private final WorkflowRecordRows rows;
-    private volatile EntityManagerFactory emf;
+    private final JdbcTransactions jdbc;
+    private final WorkflowRecordRepository records = new WorkflowRecordRepository();
+    private final MailOutbox outbox = new MailOutbox();
     private final WorkflowScopes scopes;
     private final Worklists worklists;
     /** Tests only: runs inside an action's transaction after the record was read. */
@@ -104,10 +105,10 @@ public class WorkflowServiceImpl implements WorkflowService {
     WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource) {
         this.tx = tx;
         this.events = events;
-        this.rows = new WorkflowRecordRows(dataSource);
+        this.jdbc = new JdbcTransactions(dataSource);
         this.clock = Clock.systemUTC();
-        this.scopes = new WorkflowScopes(tx, this::definition, clock);
-        this.worklists = new Worklists(tx, this::definition);
+        this.scopes = new WorkflowScopes(tx, jdbc, records, this::definition, this::find, clock);
+        this.worklists = new Worklists(jdbc, this::definition);
     }
 
     // ---- workflows
@@ -196,7 +197,7 @@ public class WorkflowServiceImpl implements WorkflowService {
                 return e;
             });
         } catch (RuntimeException e) { // a PersistenceException, perhaps wrapped by the JPA template
-            if (!WorkflowScopes.isConstraintViolation(e)) {
+            if (!DatabaseException.isConstraintViolation(e)) {
                 throw e;
             }
             throw new ConflictException("workflow " + workflowId + " was revised by another request meanwhile; "
@@ -260,14 +261,20 @@ public class WorkflowServiceImpl implements WorkflowService {
 
     @Override
     public Page<Workflow> list(PageRequest page) {
-        Long afterId = Cursors.decodeId(page.cursor());
-        List<WorkflowEntity> rows = tx.read(em -> em.createQuery(
-                "SELECT w FROM WorkflowEntity w WHERE w.id < :after ORDER BY w.id DESC", WorkflowEntity.class)
-                .setParameter("after", afterId == null ? Long.MAX_VALUE : afterId)
-                .setMaxResults(page.limit() + 1).getResultList());
+        Cursors.Position after = Cursors.decode(page.cursor());
+        List<WorkflowEntity> rows = tx.read(em -> {
+            var q = em.createQuery("SELECT w FROM WorkflowEntity w"
+                    + (after == null ? "" : " WHERE w.timeCreated <= :t AND (w.timeCreated < :t OR w.id < :id)")
+                    + " ORDER BY w.timeCreated DESC, w.id DESC", WorkflowEntity.class);
+            if (after != null) {
+                q.setParameter("t", after.time()).setParameter("id", after.id());
+            }
+            return q.setMaxResults(page.limit() + 1).getResultList();
+        });
         boolean more = rows.size() > page.limit();
         List<Workflow> items = rows.stream().limit(page.limit()).map(this::toValue).collect(Collectors.toList());
-        return new Page<>(items, more ? Cursors.afterId(items.get(items.size() - 1).id()) : null);
+        Workflow last = more ? items.get(items.size() - 1) : null;
+        return new Page<>(items, last == null ? null : Cursors.after(last.created().toEpochMilli(), last.id()));
     }
 
     @Override
@@ -344,27 +351,8 @@ public class WorkflowServiceImpl implements WorkflowService {
         long resolvedWorkflowId = workflowId;
         String initial = definition.initialState();
         long now = clock.millis();
-        WorkflowRecordEntity stored = tx.write(em -> {
-            WorkflowRecordEntity e = new WorkflowRecordEntity();
-            e.setWorkflowId(resolvedWorkflowId);
-            e.setLmsRecordId(record.lmsRecordId().value());
-            e.setCourseId(record.courseId().value());
-            e.setActivityId(record.activityId().value());
-            e.setAuthorId(record.authorId().value());
-            e.setIdNumeric(flag(record.lmsRecordId(), WorkflowRecordEntity.LMS_RECORD_NUMERIC)
-                    | flag(record.courseId(), WorkflowRecordEntity.COURSE_NUMERIC)
-                    | flag(record.activityId(), WorkflowRecordEntity.ACTIVITY_NUMERIC)
-                    | flag(record.authorId(), WorkflowRecordEntity.AUTHOR_NUMERIC));
-            e.setState(initial);
-            e.setTimeCreated(now);
-            e.setTimeModified(now);
-            em.persist(e);
-            em.flush(); // the two entities are not related: make the record's row exist before its history's
-            em.persist(new WorkflowHistoryEntity(e.getId(), null, e.getAuthorId(), record.authorId().numeric(),
-                    null, initial, now, null));
-            return e;
-        });
-        WorkflowRecord created = toValue(stored);
+        WorkflowRecord created = jdbc.write("storing a workflow record",
+                c -> records.insert(c, resolvedWorkflowId, record, initial, now));
         AUDIT.debug("workflow record {} created in workflow {} by {}", created.id(), created.workflowId(),
                 created.authorId());
         events.post(TOPIC_RECORD_CREATED, "id", created.id(), "workflowId", created.workflowId(),
@@ -381,13 +369,9 @@ public class WorkflowServiceImpl implements WorkflowService {
         }
     }
 
-    private static int flag(LmsId id, int bit) {
-        return id.numeric() ? bit : 0;
-    }
-
     @Override
     public Optional<WorkflowRecord> findRecord(long id) {
-        return tx.read(em -> Optional.ofNullable(em.find(WorkflowRecordEntity.class, id)).map(WorkflowServiceImpl::toValue));
+        return jdbc.read("reading workflow record " + id, c -> records.find(c, id));
     }
 
     @Override
@@ -435,56 +419,24 @@ public class WorkflowServiceImpl implements WorkflowService {
             throw new InvalidInputException(errors);
         }
         long now = clock.millis();
-        ActionDef[] performed = new ActionDef[1];
-        WorkflowRecordRows.Moved moved;
-        try {
-            moved = rows.move(recordId, record -> {
-                afterRecordRead.run();
-                ActionDef action = checkAction(record.id(), record.workflowId(), record.state(),
-                        record.authorId().value(), record.visibility().ordinal(), request);
-                if (!action.notifications().isEmpty()) {
-                    throw new NeedsOutbox();
-                }
-                performed[0] = action;
-                return action.to();
-            }, request.action(), request.userId(), request.comment(), now);
-        } catch (NeedsOutbox e) {
-            return performWithOutbox(recordId, request, now); // rare: mails go through JPA, in its transaction
-        } catch (WorkflowRecordRows.LostRace e) {
-            evict(recordId);
-            throw new ConflictException("the resource was changed by another request meanwhile; read it again and retry");
-        } catch (SQLException e) {
-            throw new PersistenceException("the action could not be stored", e);
-        }
-        if (moved == null) {
-            throw NotFoundException.of("workflow record", recordId);
-        }
-        evict(recordId); // the row changed behind JPA's back: its shared cache must read it again
-        return performed(recordId, request, moved.from(), performed[0].id(), moved.record(), 0);
+        Performed done = jdbc.write("performing an action", c -> {
+            WorkflowRecord before = records.find(c, recordId)
+                    .orElseThrow(() -> NotFoundException.of("workflow record", recordId));
+            afterRecordRead.run();
+            ActionDef action = checkAction(before.id(), before.workflowId(), before.state(), before.authorId().value(),
+                    before.visibility().ordinal(), request);
+            WorkflowRecordRepository.Moved moved = records.move(c, before, action.to(), action.id(),
+                    request.userId(), request.comment(), now);
+            // notification mails: outbox rows in this transaction, sent by WorkflowMailSender after the commit
+            int mails = action.notifications().isEmpty() ? 0 : outbox.enqueue(c, definition(before.workflowId()),
+                    action, moved.record(), moved.historyId(), before.state(), request, now);
+            return new Performed(moved.record(), before.state(), action.id(), mails);
+        });
+        return performed(recordId, request, done.from(), done.action(), done.record(), done.mails());
     }
 
-    private WorkflowRecord performWithOutbox(long recordId, ActionRequest request, long now) {
-        String[] moved = new String[2];
-        int[] mails = new int[1];
-        WorkflowRecordEntity stored = tx.write(em -> {
-            WorkflowRecordEntity e = requireRecord(em, recordId);
-            String from = e.getState();
-            ActionDef action = checkAction(recordId, e.getWorkflowId(), from, e.getAuthorId(), e.getVisibility(),
-                    request);
-            WorkflowDefinition definition = definition(e.getWorkflowId());
-            e.setState(action.to());
-            e.setTimeModified(now);
-            WorkflowHistoryEntity step = new WorkflowHistoryEntity(e.getId(), action.id(), request.userId().value(),
-                    request.userId().numeric(), from, action.to(), now, request.comment());
-            em.persist(step);
-            em.flush(); // a lost race surfaces here, as an optimistic-locking failure
-            // notification mails: outbox rows in this transaction, sent by WorkflowMailSender after the commit
-            mails[0] = MailOutbox.enqueue(em, definition, action, toValue(e), step.getId(), from, request, now);
-            moved[0] = from;
-            moved[1] = action.id();
-            return e;
-        });
-        return performed(recordId, request, moved[0], moved[1], toValue(stored), mails[0]);
+    /** What an action did: the record as changed, the state it left, the action, the mails it queued. */
+    private record Performed(WorkflowRecord record, String from, String action, int mails) {
     }
 
     /** The action the request names, when the user may perform it on the record as read; throws otherwise. */
@@ -530,57 +482,14 @@ public class WorkflowServiceImpl implements WorkflowService {
         return changed;
     }
 
-    private void evict(long recordId) {
-        EntityManagerFactory factory = emf;
-        if (factory == null) {
-            factory = tx.read(EntityManager::getEntityManagerFactory);
-            emf = factory;
-        }
-        factory.getCache().evict(WorkflowRecordEntity.class, recordId);
-    }
-
-    /** Thrown inside the JDBC transaction (rolling it back) when the action writes mail: JPA does those. */
-    private static final class NeedsOutbox extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NeedsOutbox() {
-            super(null, null, false, false);
-        }
-    }
-
     @Override
     public List<HistoryEntry> history(long recordId) {
-        return tx.read(em -> {
-            requireRecord(em, recordId);
-            return em.createQuery("SELECT h FROM WorkflowHistoryEntity h WHERE h.recordId = :r ORDER BY h.time, h.id",
-                    WorkflowHistoryEntity.class).setParameter("r", recordId).getResultList().stream()
-                    .map(WorkflowServiceImpl::toValue).collect(Collectors.toList());
-        });
-    }
-
-    private static WorkflowRecordEntity requireRecord(EntityManager em, long id) {
-        WorkflowRecordEntity e = em.find(WorkflowRecordEntity.class, id);
-        if (e == null) {
-            throw NotFoundException.of("workflow record", id);
+        List<HistoryEntry> history = jdbc.read("reading the history of workflow record " + recordId,
+                c -> records.history(c, recordId));
+        if (history.isEmpty()) { // every record has its creation entry
+            throw NotFoundException.of("workflow record", recordId);
         }
-        return e;
-    }
-
-    static WorkflowRecord toValue(WorkflowRecordEntity e) {
-        int n = e.getIdNumeric();
-        return new WorkflowRecord(e.getId(), e.getWorkflowId(),
-                new LmsId(e.getLmsRecordId(), (n & WorkflowRecordEntity.LMS_RECORD_NUMERIC) != 0),
-                new LmsId(e.getCourseId(), (n & WorkflowRecordEntity.COURSE_NUMERIC) != 0),
-                new LmsId(e.getActivityId(), (n & WorkflowRecordEntity.ACTIVITY_NUMERIC) != 0),
-                new LmsId(e.getAuthorId(), (n & WorkflowRecordEntity.AUTHOR_NUMERIC) != 0),
-                e.getState(), Instant.ofEpochMilli(e.getTimeCreated()), Instant.ofEpochMilli(e.getTimeModified()),
-                e.getVersion(), RecordVisibility.values()[e.getVisibility()]);
-    }
-
-    static HistoryEntry toValue(WorkflowHistoryEntity h) {
-        return new HistoryEntry(h.getId(), h.getRecordId(), h.getAction(),
-                h.getActor() == null ? null : new LmsId(h.getActor(), h.isActorNumeric()), h.getFromState(),
-                h.getToState(), Instant.ofEpochMilli(h.getTime()), h.getComment());
+        return history;
     }
 
     private static String truncate(String s, int max) {

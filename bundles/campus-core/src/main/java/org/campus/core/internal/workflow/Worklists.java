@@ -1,17 +1,18 @@
 package org.campus.core.internal.workflow;
 
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
-
-import javax.persistence.EntityManager;
-import javax.persistence.Query;
 
 import org.campus.api.FieldError;
 import org.campus.api.InvalidInputException;
@@ -26,7 +27,8 @@ import org.campus.api.workflow.Worklist;
 import org.campus.api.workflow.WorklistItem;
 import org.campus.api.workflow.WorklistQuery;
 import org.campus.core.internal.db.Cursors;
-import org.campus.core.internal.db.Transactions;
+import org.campus.core.internal.db.JdbcTransactions;
+import org.campus.core.internal.db.SqlDialect;
 import org.campus.core.internal.workflow.model.PermissionResolver;
 
 /**
@@ -35,27 +37,26 @@ import org.campus.core.internal.workflow.model.PermissionResolver;
  * {@code (course_id, workflow_id, state, visibility, activity_id, id)}: the ids of at most a page
  * of the course's (or activity's) visible records in that state after the cursor, and their counts
  * by activity. The ids of all pairs are merged in id order and only the page's rows are read, in
- * one query; a row that changed state in between is left out, as it is no longer waiting. Actions
+ * one query; a row that changed state in between is left out, as it is no longer waiting. A worklist
+ * is in id order: a stable order for paging, not a time order (ids come in blocks per node). Actions
  * only the author may perform (role {@code author}, or an author-only guard) do not put a record on
  * a worklist: a worklist is for holders of the roles, not for authors.
  */
 final class Worklists {
 
     /**
-     * Derby's optimizer override (a comment elsewhere, so the SQL stays portable): without index
-     * statistics Derby may prefer the course's or activity's own index and read every row it holds.
+     * Derby's optimizer, without index statistics, may prefer the course's or activity's own index and
+     * read every row it holds; the dialect names the worklist index for it (PostgreSQL needs no hint).
      */
-    private static final String INDEX = "--DERBY-PROPERTIES index=IX_WF_RECORD_WORKLIST\n";
+    private static final String INDEX = "IX_WF_RECORD_WORKLIST";
 
-    private static final String COLUMNS = "id, workflow_id, lms_record_id, course_id, activity_id, author_id, "
-            + "id_numeric, state, time_created, time_modified, version, visibility";
-
-    private final Transactions tx;
+    private final JdbcTransactions jdbc;
     private final LongFunction<WorkflowDefinition> definitions;
     private final Map<Long, PermissionResolver> resolvers = new ConcurrentHashMap<>();
+    private volatile String hint;
 
-    Worklists(Transactions tx, LongFunction<WorkflowDefinition> definitions) {
-        this.tx = tx;
+    Worklists(JdbcTransactions jdbc, LongFunction<WorkflowDefinition> definitions) {
+        this.jdbc = jdbc;
         this.definitions = definitions;
     }
 
@@ -88,8 +89,9 @@ final class Worklists {
         int limit = page.limit();
         String course = query.courseId().value();
         String activity = query.activityId() == null ? null : query.activityId().value();
-        return tx.read(em -> {
-            List<Pair> pairs = pairs(em, query.roles());
+        return jdbc.read("reading a worklist", c -> {
+            String index = hint(c);
+            List<Pair> pairs = pairs(c, query.roles());
             Map<String, Pair> byKey = new HashMap<>();
             List<Long> ids = new ArrayList<>();
             Map<String, Long> byState = new TreeMap<>();
@@ -97,22 +99,18 @@ final class Worklists {
             long total = 0;
             for (Pair p : pairs) {
                 byKey.put(p.key(), p);
-                for (Object id : pageIds(em, p, course, activity, after, limit + 1)) {
-                    ids.add(((Number) id).longValue());
-                }
-                for (Object row : counts(em, p, course, activity)) {
-                    Object[] r = (Object[]) row;
-                    long n = ((Number) r[1]).longValue();
-                    total += n;
-                    byState.merge(p.state(), n, Long::sum);
-                    byActivity.merge((String) r[0], n, Long::sum);
+                ids.addAll(pageIds(c, index, p, course, activity, after, limit + 1));
+                for (Map.Entry<String, Long> count : counts(c, index, p, course, activity).entrySet()) {
+                    total += count.getValue();
+                    byState.merge(p.state(), count.getValue(), Long::sum);
+                    byActivity.merge(count.getKey(), count.getValue(), Long::sum);
                 }
             }
             Collections.sort(ids);
             boolean more = ids.size() > limit;
             List<Long> pageIds = more ? ids.subList(0, limit) : ids;
             List<WorklistItem> items = new ArrayList<>(pageIds.size());
-            for (WorkflowRecord r : rows(em, pageIds)) {
+            for (WorkflowRecord r : rows(c, pageIds)) {
                 Pair p = byKey.get(Pair.key(r.workflowId(), r.state()));
                 if (p != null && r.visibility() == RecordVisibility.VISIBLE) {
                     items.add(new WorklistItem(r, p.actions()));
@@ -123,10 +121,24 @@ final class Worklists {
         });
     }
 
+    private String hint(Connection c) throws SQLException {
+        String h = hint;
+        if (h == null) {
+            h = SqlDialect.of(c).indexHint(INDEX);
+            hint = h;
+        }
+        return h;
+    }
+
     /** Every (workflow, state) with an action the roles (not as authors) may perform. */
-    private List<Pair> pairs(EntityManager em, List<String> roles) {
-        List<Long> ids = em.createQuery("SELECT w.id FROM WorkflowEntity w ORDER BY w.id", Long.class)
-                .getResultList();
+    private List<Pair> pairs(Connection c, List<String> roles) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM workflow ORDER BY id");
+                ResultSet r = ps.executeQuery()) {
+            while (r.next()) {
+                ids.add(r.getLong(1));
+            }
+        }
         List<Pair> pairs = new ArrayList<>();
         for (long id : ids) {
             PermissionResolver resolver = resolvers.computeIfAbsent(id,
@@ -145,58 +157,71 @@ final class Worklists {
         return pairs;
     }
 
-    private static List<?> pageIds(EntityManager em, Pair p, String course, String activity, long after, int rows) {
-        Query q = em.createNativeQuery("SELECT id FROM workflow_record " + INDEX + "WHERE course_id = ?"
+    private static List<Long> pageIds(Connection c, String index, Pair p, String course, String activity, long after,
+            int rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM workflow_record" + index + "WHERE course_id = ?"
                 + " AND workflow_id = ? AND state = ? AND visibility = 0"
-                + (activity == null ? "" : " AND activity_id = ?") + " AND id > ? ORDER BY id FETCH FIRST "
-                + rows + " ROWS ONLY");
-        int i = 1;
-        q.setParameter(i++, course).setParameter(i++, p.workflowId()).setParameter(i++, p.state());
-        if (activity != null) {
-            q.setParameter(i++, activity);
+                + (activity == null ? "" : " AND activity_id = ?") + " AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            int i = 1;
+            ps.setString(i++, course);
+            ps.setLong(i++, p.workflowId());
+            ps.setString(i++, p.state());
+            if (activity != null) {
+                ps.setString(i++, activity);
+            }
+            ps.setLong(i++, after);
+            ps.setInt(i, rows);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+            return ids;
         }
-        q.setParameter(i, after);
-        return q.getResultList();
     }
 
-    private static List<?> counts(EntityManager em, Pair p, String course, String activity) {
-        Query q = em.createNativeQuery("SELECT activity_id, COUNT(*) FROM workflow_record " + INDEX
+    /** The pair's visible records of the course (or activity), counted by activity. */
+    private static Map<String, Long> counts(Connection c, String index, Pair p, String course, String activity)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT activity_id, COUNT(*) FROM workflow_record" + index
                 + "WHERE course_id = ? AND workflow_id = ? AND state = ? AND visibility = 0"
-                + (activity == null ? "" : " AND activity_id = ?") + " GROUP BY activity_id");
-        q.setParameter(1, course).setParameter(2, p.workflowId()).setParameter(3, p.state());
-        if (activity != null) {
-            q.setParameter(4, activity);
+                + (activity == null ? "" : " AND activity_id = ?") + " GROUP BY activity_id")) {
+            ps.setString(1, course);
+            ps.setLong(2, p.workflowId());
+            ps.setString(3, p.state());
+            if (activity != null) {
+                ps.setString(4, activity);
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getString(1), r.getLong(2));
+                }
+            }
+            return counts;
         }
-        return q.getResultList();
     }
 
     /** The records of a page by id, in id order, as they are now. */
-    private static List<WorkflowRecord> rows(EntityManager em, List<Long> ids) {
+    private static List<WorkflowRecord> rows(Connection c, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Query q = em.createNativeQuery("SELECT " + COLUMNS + " FROM workflow_record WHERE id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id");
-        for (int i = 0; i < ids.size(); i++) {
-            q.setParameter(i + 1, ids.get(i));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + WorkflowRecordRepository.COLUMNS
+                + " FROM workflow_record WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ") ORDER BY id")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            List<WorkflowRecord> records = new ArrayList<>(ids.size());
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    records.add(WorkflowRecordRepository.record(r, 1));
+                }
+            }
+            return records;
         }
-        List<WorkflowRecord> records = new ArrayList<>(ids.size());
-        for (Object row : q.getResultList()) {
-            records.add(record((Object[]) row));
-        }
-        return records;
-    }
-
-    private static WorkflowRecord record(Object[] r) {
-        int n = ((Number) r[6]).intValue();
-        return new WorkflowRecord(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                new LmsId((String) r[2], (n & WorkflowRecordEntity.LMS_RECORD_NUMERIC) != 0),
-                new LmsId((String) r[3], (n & WorkflowRecordEntity.COURSE_NUMERIC) != 0),
-                new LmsId((String) r[4], (n & WorkflowRecordEntity.ACTIVITY_NUMERIC) != 0),
-                new LmsId((String) r[5], (n & WorkflowRecordEntity.AUTHOR_NUMERIC) != 0),
-                (String) r[7], Instant.ofEpochMilli(((Number) r[8]).longValue()),
-                Instant.ofEpochMilli(((Number) r[9]).longValue()), ((Number) r[10]).longValue(),
-                RecordVisibility.values()[((Number) r[11]).intValue()]);
     }
 
     private static void checkId(List<FieldError> errors, String field, LmsId id, boolean required) {

@@ -1,12 +1,17 @@
 package org.campus.core.internal.db;
 
-import java.util.HashMap;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
+import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
@@ -14,41 +19,80 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh in-memory Derby database with the real migrations and the real persistence unit, and a
+ * A fresh database with the real migrations and the real persistence unit, as production runs it
+ * (nothing of {@code persistence.xml} overridden; only the data source is handed in), and a
  * resource-local {@link JpaTemplate} over it, as Aries JPA gives the services in OSGi.
+ *
+ * <p>By default an in-memory Derby database. With the system property {@value #JDBC_URL} naming a
+ * PostgreSQL database (e.g. {@code jdbc:postgresql://127.0.0.1:5432/campus?user=campus}), a new schema
+ * in it instead, dropped again by {@link #close()}: the same tests then run on PostgreSQL.
  */
 public final class TestDatabase implements AutoCloseable {
 
+    /** The system property naming a PostgreSQL database to run on instead of Derby. */
+    public static final String JDBC_URL = "campus.test.jdbcUrl";
+
     private static final AtomicInteger COUNT = new AtomicInteger();
 
-    private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+    private final DataSource dataSource;
     private final EntityManagerFactory emf;
+    private final List<EntityManagerFactory> otherNodes = new ArrayList<>();
     private final String name;
+    private final String postgresUrl;
 
     public TestDatabase() {
-        name = "campus-test-" + COUNT.incrementAndGet() + "-" + System.nanoTime();
-        dataSource.setDatabaseName("memory:" + name);
-        dataSource.setCreateDatabase("create");
+        name = "campus_test_" + COUNT.incrementAndGet() + "_" + System.nanoTime();
+        String url = System.getProperty(JDBC_URL);
+        postgresUrl = url == null || url.isBlank() ? null : url;
+        if (postgresUrl == null) {
+            EmbeddedDataSource derby = new EmbeddedDataSource();
+            derby.setDatabaseName("memory:" + name);
+            derby.setCreateDatabase("create");
+            dataSource = derby;
+        } else {
+            execute("CREATE SCHEMA " + name);
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(postgresUrl);
+            postgres.setCurrentSchema(name);
+            dataSource = postgres;
+        }
         SchemaMigrator.migrate(dataSource, getClass().getClassLoader(), null);
-        Map<String, Object> props = new HashMap<>();
-        props.put("javax.persistence.nonJtaDataSource", dataSource);
-        props.put("eclipselink.weaving", "false");
-        props.put("eclipselink.logging.level", "WARNING");
-        props.put("eclipselink.cache.shared.default", "false");
-        emf = new PersistenceProvider().createEntityManagerFactory("campus", props);
+        emf = newEntityManagerFactory();
     }
 
-    public javax.sql.DataSource dataSource() {
+    /** Whether the tests run on PostgreSQL (else on Derby). */
+    public static boolean onPostgres() {
+        String url = System.getProperty(JDBC_URL);
+        return url != null && !url.isBlank();
+    }
+
+    public DataSource dataSource() {
         return dataSource;
     }
 
     public Transactions transactions() {
-        return new Transactions(template());
+        return new Transactions(template(emf));
     }
 
-    public JpaTemplate template() {
+    /**
+     * The persistence unit as a second Campus node on the same database has it: an entity manager
+     * factory of its own, closed with this database.
+     */
+    public Transactions otherNode() {
+        EntityManagerFactory other = newEntityManagerFactory();
+        otherNodes.add(other);
+        return new Transactions(template(other));
+    }
+
+    private EntityManagerFactory newEntityManagerFactory() {
+        return new PersistenceProvider().createEntityManagerFactory("campus",
+                Map.of("javax.persistence.nonJtaDataSource", dataSource));
+    }
+
+    private static JpaTemplate template(EntityManagerFactory emf) {
         return new JpaTemplate() {
             @Override
             public <R> R txExpr(TransactionType type, EmFunction<R> code) {
@@ -91,14 +135,29 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        otherNodes.forEach(EntityManagerFactory::close);
         emf.close();
+        if (postgresUrl != null) {
+            execute("DROP SCHEMA " + name + " CASCADE");
+            return;
+        }
         EmbeddedDataSource drop = new EmbeddedDataSource();
         drop.setDatabaseName("memory:" + name);
         drop.setConnectionAttributes("drop=true");
         try {
             drop.getConnection().close();
-        } catch (java.sql.SQLException expected) {
+        } catch (SQLException expected) {
             // Derby reports a dropped database with an exception
+        }
+    }
+
+    private void execute(String sql) {
+        PGSimpleDataSource admin = new PGSimpleDataSource();
+        admin.setURL(postgresUrl);
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + postgresUrl, e);
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,18 @@ import org.campus.api.NotFoundException;
 import org.campus.api.security.ApiClient;
 import org.campus.api.security.ApiKey;
 import org.campus.api.security.IssuedApiKey;
+import org.campus.core.internal.db.MutableClock;
 import org.campus.core.internal.db.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ApiKeyServiceImplTest {
 
+    private static final Duration CACHE = Duration.ofSeconds(60);
+    private static final long TTL = CACHE.toMillis();
+
     private final TestDatabase db = new TestDatabase();
-    private final ApiKeyServiceImpl keys = new ApiKeyServiceImpl(db.transactions(), 1_000, Clock.systemUTC());
+    private final ApiKeyServiceImpl keys = new ApiKeyServiceImpl(db.transactions(), 1_000, Clock.systemUTC(), CACHE);
 
     @AfterEach
     void close() {
@@ -179,20 +184,20 @@ class ApiKeyServiceImplTest {
     @Test
     void aBusyKeyIsVerifiedAgainBeforeItExpiresAndForgottenOnceItNoLongerVerifies() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        ApiKeyServiceImpl timed = new ApiKeyServiceImpl(db.transactions(), 1_000, clock);
+        ApiKeyServiceImpl timed = new ApiKeyServiceImpl(db.transactions(), 1_000, clock, CACHE);
         IssuedApiKey issued = timed.create("moodle", Set.of("*"));
         Instant start = clock.now;
 
         assertTrue(timed.authenticate(issued.secret()).isPresent());
         assertEquals(1, timed.verifications());
-        clock.now = start.plusMillis(ApiKeyServiceImpl.CACHE_TTL_MILLIS / 2);
+        clock.now = start.plusMillis(TTL / 2);
         assertTrue(timed.authenticate(issued.secret()).isPresent());
         assertEquals(1, timed.verifications(), "young enough: from the cache alone");
 
-        clock.now = start.plusMillis(ApiKeyServiceImpl.CACHE_TTL_MILLIS * 3 / 4);
+        clock.now = start.plusMillis(TTL * 3 / 4);
         assertTrue(timed.authenticate(issued.secret()).isPresent());
         assertEquals(2, timed.verifications(), "verified again while still cached");
-        clock.now = start.plusMillis(ApiKeyServiceImpl.CACHE_TTL_MILLIS + 1);
+        clock.now = start.plusMillis(TTL + 1);
         assertTrue(timed.authenticate(issued.secret()).isPresent());
         assertEquals(2, timed.verifications(), "the refresh restarted its time to live");
 
@@ -201,10 +206,54 @@ class ApiKeyServiceImplTest {
             em.find(ApiKeyEntity.class, issued.key().id()).setTimeRevoked(clock.millis());
             return null;
         });
-        clock.now = start.plusMillis(ApiKeyServiceImpl.CACHE_TTL_MILLIS * 3 / 2); // refresh due, not expired
+        clock.now = start.plusMillis(TTL * 3 / 2); // refresh due, not expired
         assertTrue(timed.authenticate(issued.secret()).isPresent(), "verified less than the time to live ago");
         assertEquals(3, timed.verifications());
         assertTrue(timed.authenticate(issued.secret()).isEmpty(), "forgotten by the refresh, and no longer valid");
         assertEquals(4, timed.verifications());
+    }
+
+    @Test
+    void aKeyRevokedOnAnotherNodeIsRefusedHereWithinTheCacheTime() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ApiKeyServiceImpl here = new ApiKeyServiceImpl(db.transactions(), 1_000, clock, CACHE);
+        ApiKeyServiceImpl there = new ApiKeyServiceImpl(db.otherNode(), 1_000, clock, CACHE);
+        IssuedApiKey idle = here.create("idle", Set.of("*"));
+        IssuedApiKey busy = here.create("busy", Set.of("*"));
+        Instant verified = clock.now;
+        assertTrue(here.authenticate(idle.secret()).isPresent());
+        assertTrue(here.authenticate(busy.secret()).isPresent());
+        assertTrue(there.authenticate(busy.secret()).isPresent());
+
+        clock.now = verified.plusSeconds(1);
+        there.revoke(idle.key().id());
+        there.revoke(busy.key().id());
+
+        assertTrue(there.authenticate(idle.secret()).isEmpty(), "refused at once on the revoking node");
+        assertTrue(there.authenticate(busy.secret()).isEmpty());
+        // here, the verification of a second ago still stands (the documented bound) ...
+        assertTrue(here.authenticate(idle.secret()).isPresent());
+        // ... a key in use is checked again after three quarters of the cache time, and then refused ...
+        clock.now = verified.plusMillis(TTL * 3 / 4);
+        here.authenticate(busy.secret());
+        assertTrue(here.authenticate(busy.secret()).isEmpty(), "refused before the cache time is over");
+        // ... and no key is accepted on a verification older than the cache time
+        clock.now = verified.plusMillis(TTL);
+        assertTrue(here.authenticate(idle.secret()).isEmpty(), "refused once the cache time is over");
+    }
+
+    @Test
+    void withoutACacheTimeEveryRequestSeesARevocationAtOnce() {
+        ApiKeyServiceImpl here = new ApiKeyServiceImpl(db.transactions(), 1_000, Clock.systemUTC(), Duration.ZERO);
+        ApiKeyServiceImpl there = new ApiKeyServiceImpl(db.otherNode(), 1_000, Clock.systemUTC(), Duration.ZERO);
+        IssuedApiKey issued = here.create("moodle", Set.of("*"));
+        assertTrue(here.authenticate(issued.secret()).isPresent());
+        assertTrue(here.authenticate(issued.secret()).isPresent());
+        assertEquals(2, here.verifications(), "nothing remembered");
+
+        there.revoke(issued.key().id());
+
+        assertTrue(here.authenticate(issued.secret()).isEmpty());
+        assertEquals(0, here.cachedKeys());
     }
 }

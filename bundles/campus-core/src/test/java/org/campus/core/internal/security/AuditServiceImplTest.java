@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.campus.api.InvalidInputException;
@@ -18,6 +26,9 @@ import org.campus.api.PageRequest;
 import org.campus.api.security.ActorKind;
 import org.campus.api.security.AuditEntry;
 import org.campus.api.security.AuditQuery;
+import org.campus.core.internal.db.FailingCommits;
+import org.campus.core.internal.db.GroupCommit;
+import org.campus.core.internal.db.MutableClock;
 import org.campus.core.internal.db.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +38,9 @@ class AuditServiceImplTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
     private final TestDatabase db = new TestDatabase();
+    private final FailingCommits database = new FailingCommits(db.dataSource());
     private final MutableClock clock = new MutableClock(T0);
-    private final AuditServiceImpl audit = new AuditServiceImpl(db.transactions(), db.dataSource(), clock, 500);
+    private final AuditServiceImpl audit = new AuditServiceImpl(database, clock, AuditServiceImpl.MAX_WAIT);
 
     @AfterEach
     void close() {
@@ -123,14 +135,95 @@ class AuditServiceImplTest {
             t.join();
         }
 
-        int total = 0;
+        assertEquals(400, all().size());
+    }
+
+    @Test
+    void noEntryIsLostWhenCommitsFail() throws Exception {
+        database.failNext(3);
+        int threads = 4;
+        int each = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int n = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        // returns once the entry is committed: a request may answer 2xx now
+                        audit.record("c" + n, ActorKind.LMS, "POST /x", "/x/" + n + "/" + i, null, null);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(3, database.failed(), "three batches failed to commit, and were written again");
+        assertEquals(0, audit.queued());
+        Set<String> targets = new HashSet<>();
+        for (AuditEntry e : all()) {
+            assertTrue(targets.add(e.target()), "written once: " + e.target());
+        }
+        assertEquals(threads * each, targets.size());
+    }
+
+    @Test
+    void anEntryNotWrittenInTimeIsReportedAndKeptUntilItIs() {
+        AuditServiceImpl impatient = new AuditServiceImpl(database, clock, Duration.ofMillis(300));
+        database.failNext(Integer.MAX_VALUE); // the database is gone
+
+        assertThrows(GroupCommit.NotWrittenException.class,
+                () -> impatient.record("admin", ActorKind.ADMIN, "DELETE /api-keys/{id}", "/api-keys/k1", null, null));
+        assertEquals(1, impatient.queued(), "kept, not dropped");
+        assertTrue(all().isEmpty());
+
+        database.failNext(0); // back
+        impatient.record("admin", ActorKind.ADMIN, "POST /api-keys", "/api-keys", null, null);
+
+        assertEquals(List.of("POST /api-keys", "DELETE /api-keys/{id}"), all().stream().map(AuditEntry::action)
+                .toList());
+        assertEquals(0, impatient.queued());
+    }
+
+    @Test
+    void newestFirstIsByTimeThenIdWhateverTheIdsOfTwoNodes() {
+        AuditServiceImpl otherNode = new AuditServiceImpl(db.dataSource(), clock, AuditServiceImpl.MAX_WAIT);
+        audit.record("a", ActorKind.ADMIN, "first", null, null, null);
+        otherNode.record("b", ActorKind.ADMIN, "older, larger id", null, null, null); // the other node's block is later
+        clock.now = T0.plusSeconds(1);
+        audit.record("a", ActorKind.ADMIN, "newer, smaller id", null, null, null);
+        otherNode.record("b", ActorKind.ADMIN, "newest", null, null, null);
+
+        List<AuditEntry> entries = all();
+
+        assertEquals(List.of("newest", "newer, smaller id", "older, larger id", "first"),
+                entries.stream().map(AuditEntry::action).toList());
+        assertTrue(entries.get(2).id() > entries.get(1).id());
+        assertEquals(entries, pagesOf(1), "one at a time, every entry once, in the same order");
+    }
+
+    /** Every entry, page by page of {@code size}. */
+    private List<AuditEntry> pagesOf(int size) {
+        List<AuditEntry> entries = new ArrayList<>();
         String cursor = null;
         do {
-            Page<AuditEntry> p = audit.query(AuditQuery.all(), new PageRequest(500, cursor));
-            total += p.items().size();
+            Page<AuditEntry> p = audit.query(AuditQuery.all(), new PageRequest(size, cursor));
+            entries.addAll(p.items());
             cursor = p.next();
         } while (cursor != null);
-        assertEquals(400, total);
+        return entries;
+    }
+
+    private List<AuditEntry> all() {
+        return pagesOf(500);
     }
 
     @Test

@@ -55,4 +55,16 @@ class VerifiedKeyCacheTest {
     void unknownFingerprintsAreMisses() {
         assertNull(cache.get("nope"));
     }
+
+    @Test
+    void aRevocationRacingWithAVerificationIsNotForgotten() {
+        VerifiedKeyCache cache = new VerifiedKeyCache(10, 60_000, () -> 0L);
+        ApiClient client = new ApiClient("k1", "moodle", Set.of("*"));
+        long before = cache.invalidations();
+        cache.invalidate("k1"); // committed and invalidated while the key was being checked
+        cache.put("fingerprint", client, 0L, before);
+        assertNull(cache.get("fingerprint"), "a check that began before the revocation is not remembered");
+        cache.put("fingerprint", client, 0L, cache.invalidations());
+        assertEquals(client, cache.get("fingerprint"));
+    }
 }

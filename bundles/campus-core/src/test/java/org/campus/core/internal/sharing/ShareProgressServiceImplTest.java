@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.campus.api.ConflictException;
@@ -22,6 +26,8 @@ import org.campus.api.sharing.ShareQuery;
 import org.campus.api.sharing.ShareStatus;
 import org.campus.api.sharing.ShareType;
 import org.campus.api.sharing.SourceDeleted;
+import org.campus.api.workflow.LmsId;
+import org.campus.core.internal.db.MutableClock;
 import org.campus.core.internal.db.TestDatabase;
 import org.campus.core.internal.event.Events;
 import org.campus.core.internal.event.RecordingEventAdmin;
@@ -34,9 +40,10 @@ class ShareProgressServiceImplTest {
     private final TestDatabase db = new TestDatabase();
     private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
     private final List<Event> posted = eventAdmin.events();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final ShareProgressServiceImpl shares =
-            new ShareProgressServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
-    private final SharePrivacyProvider privacy = new SharePrivacyProvider(db.transactions());
+            new ShareProgressServiceImpl(Events.unfiltered(eventAdmin), db.dataSource(), clock);
+    private final SharePrivacyProvider privacy = new SharePrivacyProvider(db.dataSource());
 
     @AfterEach
     void close() {
@@ -44,12 +51,41 @@ class ShareProgressServiceImplTest {
     }
 
     @Test
-    void startsInProgressAndReadsBackThroughJpa() {
+    void startsInProgressAndReadsBack() {
         ShareProgress s = shares.start(new NewShare(3, 4, ShareType.ACTIVITY, 5L));
         assertEquals(ShareStatus.IN_PROGRESS, s.status());
         assertEquals(s, shares.find(s.id()).orElseThrow());
         assertEquals(1, shares.timeline(s.id()).size());
         assertEquals("campus/share/STARTED", posted.get(0).getTopic());
+        assertEquals("3", posted.get(0).getProperty("courseId"));
+        assertThrows(NotFoundException.class, () -> shares.timeline(999_999));
+    }
+
+    @Test
+    void lmsIdsComeBackAsSentStringsOrNumbers() {
+        LmsId course = LmsId.of("course-ä/1");
+        LmsId user = LmsId.of(12_345_678_901_234L);
+        LmsId cm = LmsId.of("cm 7");
+        ShareProgress s = shares.start(new NewShare(course, user, ShareType.ACTIVITY, cm));
+        ShareProgress read = shares.find(s.id()).orElseThrow();
+        assertEquals(course, read.courseId());
+        assertEquals(user, read.userId());
+        assertEquals(cm, read.cmId());
+        assertFalse(read.courseId().numeric());
+        assertTrue(read.userId().numeric());
+        // a filter matches the value, however it came
+        assertEquals(List.of(s.id()), ids(shares.list(ShareQuery.byUser(LmsId.of("12345678901234")),
+                PageRequest.first(10))));
+        assertEquals(List.of(s.id()), ids(shares.list(ShareQuery.byCourse(course), PageRequest.first(10))));
+        assertEquals(1, shares.markSourceDeleted(new SourceDeleted(course, cm)));
+        assertTrue(shares.find(s.id()).orElseThrow().sourceDeleted());
+        ShareProgress course255 = shares.start(new NewShare(LmsId.of("c".repeat(255)), LmsId.of("u"),
+                ShareType.COURSE, null));
+        assertEquals(255, shares.find(course255.id()).orElseThrow().courseId().value().length());
+    }
+
+    private static List<Long> ids(Page<ShareProgress> page) {
+        return page.items().stream().map(ShareProgress::id).toList();
     }
 
     @Test
@@ -68,10 +104,17 @@ class ShareProgressServiceImplTest {
     @Test
     void refusesBadInputBeforeWriting() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> shares.start(new NewShare(0, -1, ShareType.ACTIVITY, null)));
+                () -> shares.start(new NewShare(LmsId.of(" "), LmsId.of("u".repeat(256)), ShareType.ACTIVITY, null)));
         Set<String> fields = new HashSet<>();
         e.errors().forEach(f -> fields.add(f.field()));
         assertEquals(Set.of("courseId", "userId", "cmId"), fields);
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> shares.start(new NewShare(null, null, null, LmsId.of(""))));
+        assertEquals(List.of("courseId", "userId", "type"), missing.errors().stream().map(f -> f.field()).toList());
+        assertEquals(List.of("cmId"), assertThrows(InvalidInputException.class, () -> shares.start(
+                new NewShare(LmsId.of(1), LmsId.of(1), ShareType.COURSE, LmsId.of(2)))).errors().stream()
+                .map(f -> f.field()).toList());
+        assertThrows(InvalidInputException.class, () -> shares.markSourceDeleted(new SourceDeleted(LmsId.of(""), null)));
         ShareProgress s = shares.start(new NewShare(1, 1, ShareType.COURSE, null));
         assertThrows(InvalidInputException.class, () -> shares.markSent(s.id(), "javascript:alert(1)"));
         assertThrows(InvalidInputException.class, () -> shares.markSent(s.id(), "http:///nohost"));
@@ -81,23 +124,29 @@ class ShareProgressServiceImplTest {
     }
 
     @Test
-    void idsFromJdbcAndJpaNeverCollide() {
-        // events are written by the JDBC insert (first entry) and by JPA (status changes) from one sequence
-        Set<Long> ids = new HashSet<>();
+    void idsOfTwoNodesNeverCollide() {
+        // each node takes its own blocks from the sequences: shares and their timeline entries
+        ShareProgressServiceImpl otherNode = new ShareProgressServiceImpl(Events.unfiltered(eventAdmin),
+                db.dataSource(), clock);
+        Map<Long, Integer> timelines = new HashMap<>();
         for (int i = 0; i < 120; i++) {
-            ShareProgress s = shares.start(new NewShare(7, i + 1, ShareType.COURSE, null));
-            assertTrue(ids.add(s.id()));
+            ShareProgressServiceImpl node = i % 3 == 0 ? otherNode : shares;
+            ShareProgress s = node.start(new NewShare(7, i + 1, ShareType.COURSE, null));
+            assertNull(timelines.put(s.id(), 1));
             if (i % 2 == 0) {
-                shares.markError(s.id(), "failed " + i);
+                (i % 4 == 0 ? otherNode : shares).markError(s.id(), "failed " + i);
+                timelines.put(s.id(), 2);
             }
         }
-        assertEquals(120, ids.size());
+        assertEquals(120, timelines.size());
+        timelines.forEach((id, entries) -> assertEquals(entries, shares.timeline(id).size()));
     }
 
     @Test
     void pagesNewestFirstWithFilters() {
         List<Long> made = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
+            clock.now = clock.now.plusSeconds(1);
             made.add(shares.start(new NewShare(10, 20, ShareType.COURSE, null)).id());
         }
         shares.start(new NewShare(11, 21, ShareType.COURSE, null));
@@ -107,6 +156,40 @@ class ShareProgressServiceImplTest {
         assertEquals(List.of(made.get(1), made.get(0)), second.items().stream().map(ShareProgress::id).toList());
         assertNull(second.next());
         assertThrows(InvalidInputException.class, () -> shares.list(ShareQuery.all(), new PageRequest(3, "xyz")));
+    }
+
+    @Test
+    void newestFirstIsByTimeThenIdWhateverTheIdsOfTwoNodes() {
+        ShareProgressServiceImpl otherNode = new ShareProgressServiceImpl(Events.unfiltered(eventAdmin),
+                db.dataSource(), clock);
+        // the other node's first block of ids comes after this node's: its shares have the larger ids
+        ShareProgress first = shares.start(new NewShare(50, 1, ShareType.COURSE, null));
+        ShareProgress olderWithLargerId = otherNode.start(new NewShare(50, 2, ShareType.COURSE, null));
+        clock.now = clock.now.plusSeconds(1);
+        ShareProgress newerWithSmallerId = shares.start(new NewShare(50, 3, ShareType.COURSE, null));
+        assertTrue(olderWithLargerId.id() > newerWithSmallerId.id());
+        // three more in the same millisecond as the newest: among equal times, the larger id first
+        List<ShareProgress> sameTime = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sameTime.add((i == 1 ? otherNode : shares).start(new NewShare(50, 10 + i, ShareType.COURSE, null)));
+        }
+        List<ShareProgress> newest = new ArrayList<>(sameTime);
+        newest.add(newerWithSmallerId);
+        List<Long> expected = new ArrayList<>(newest.stream().map(ShareProgress::id)
+                .sorted(Comparator.reverseOrder()).toList());
+        expected.add(olderWithLargerId.id());
+        expected.add(first.id());
+
+        // page by page, two at a time: every share once, in that order, on either node
+        List<Long> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<ShareProgress> page = (paged.size() % 4 == 0 ? shares : otherNode)
+                    .list(ShareQuery.byCourse(50), new PageRequest(2, cursor));
+            paged.addAll(ids(page));
+            cursor = page.next();
+        } while (cursor != null);
+        assertEquals(expected, paged);
     }
 
     @Test
@@ -130,6 +213,7 @@ class ShareProgressServiceImplTest {
         assertEquals(mine.id(), data.records().get(0).get("id"));
         assertEquals(2, ((List<?>) data.records().get(0).get("timeline")).size());
         assertEquals(0, privacy.exportUser("not-a-number").records().size());
+        assertEquals("77", data.records().get(0).get("userId"));
         assertEquals(1, privacy.deleteUser("77"));
         assertTrue(shares.find(mine.id()).isEmpty());
         assertEquals(1, privacy.deleteCourse("40"));

@@ -359,7 +359,7 @@ class WorkflowMailTest {
     @Test
     void erasingTheActorOrTheAuthorErasesTheirMail() throws Exception {
         startSender(freePort(), 100, Duration.ofMinutes(10), null, null);
-        WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions());
+        WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions(), db.dataSource());
         WorkflowDefinition template = WorkflowTemplates.documentPublishing();
         Notification toOffice = new Notification(false, List.of(), List.of("office@example.org"), SUBJECT, BODY);
         Workflow w = service.create(WorkflowDefinition.of(template.title(), null, template.initialState(),

@@ -42,7 +42,7 @@ class WorkflowServiceImplTest {
     private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
     private final List<Event> posted = eventAdmin.events();
     private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
-    private final WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions());
+    private final WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions(), db.dataSource());
 
     @AfterEach
     void close() {

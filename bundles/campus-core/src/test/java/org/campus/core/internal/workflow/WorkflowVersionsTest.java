@@ -53,7 +53,7 @@ class WorkflowVersionsTest {
     private final TestDatabase db = new TestDatabase();
     private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
     private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
-    private final WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions());
+    private final WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions(), db.dataSource());
 
     @AfterEach
     void close() {

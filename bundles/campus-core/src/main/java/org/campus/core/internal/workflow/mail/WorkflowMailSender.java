@@ -1,14 +1,11 @@
 package org.campus.core.internal.workflow.mail;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import javax.persistence.PersistenceException;
 import javax.sql.DataSource;
 
 import jakarta.activation.DataHandler;
@@ -31,13 +27,11 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.campus.api.NotFoundException;
 import org.campus.api.Page;
 import org.campus.api.PageRequest;
-import org.campus.api.workflow.MailStatus;
 import org.campus.api.workflow.WorkflowMail;
 import org.campus.api.workflow.WorkflowMailService;
 import org.campus.api.workflow.WorkflowService;
 import org.campus.core.internal.db.CampusSchema;
 import org.campus.core.internal.db.Cursors;
-import org.campus.core.internal.db.IdBlocks;
 import org.campus.core.internal.db.JdbcTransactions;
 import org.campus.core.internal.workflow.mail.LmsAddressCallback.CallbackException;
 import org.campus.core.internal.workflow.model.MailAddresses;
@@ -80,15 +74,11 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
     static final long LEASE_MS = 10 * 60_000L;
     static final int MAX_ERROR = 1000;
 
-    private static final String COLUMNS = "id, record_id, history_id, recipient_kind, recipient_role, recipient,"
-            + " subject, body, status, attempts, next_attempt, last_error, time_created, time_sent";
-
-    private final DataSource dataSource;
     private final JdbcTransactions jdbc;
+    private final MailOutbox outbox = new MailOutbox();
     private final MailSettings settings;
     private final boolean sending;
     private final LmsAddressCallback callback;
-    private final IdBlocks ids = new IdBlocks("workflow_mail_seq");
     private final Clock clock = Clock.systemUTC();
     private final Object signal = new Object();
     private final Thread worker;
@@ -105,7 +95,6 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
 
     /** For tests outside OSGi (another arity than the DS constructor, which SCR picks by its parameter count). */
     public WorkflowMailSender(DataSource dataSource, MailSettings settings) {
-        this.dataSource = dataSource;
         this.jdbc = new JdbcTransactions(dataSource);
         this.settings = settings;
         List<String> problems = settings.problems();
@@ -181,7 +170,7 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
                     sendDue();
                     wait = Math.min(wait, untilNextDue());
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
@@ -206,38 +195,15 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
         }
     }
 
-    private long untilNextDue() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT MIN(next_attempt) FROM workflow_mail WHERE status = '" + MailOutbox.PENDING + "'")) {
-            try (ResultSet r = ps.executeQuery()) {
-                if (r.next()) {
-                    long next = r.getLong(1);
-                    if (!r.wasNull()) {
-                        return Math.max(1, next - clock.millis());
-                    }
-                }
-            }
-        }
-        return Long.MAX_VALUE;
+    private long untilNextDue() {
+        Long next = jdbc.read("reading the outbox", outbox::nextDue);
+        return next == null ? Long.MAX_VALUE : Math.max(1, next - clock.millis());
     }
 
     /** Sends every due pending mail, a batch at a time. */
-    void sendDue() throws SQLException {
+    void sendDue() {
         while (running) {
-            List<WorkflowMail> due = new ArrayList<>();
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM workflow_mail"
-                            + " WHERE status = ? AND next_attempt <= ? ORDER BY next_attempt, id")) {
-                ps.setMaxRows(BATCH);
-                ps.setString(1, MailOutbox.PENDING);
-                ps.setLong(2, clock.millis());
-                try (ResultSet r = ps.executeQuery()) {
-                    while (r.next()) {
-                        due.add(toValue(r));
-                    }
-                }
-            }
+            List<WorkflowMail> due = jdbc.read("reading the outbox", c -> outbox.due(c, clock.millis(), BATCH));
             for (WorkflowMail mail : due) {
                 if (!running) {
                     return;
@@ -250,21 +216,10 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
         }
     }
 
-    private void process(WorkflowMail mail) throws SQLException {
+    private void process(WorkflowMail mail) {
         int attempt = mail.attempts() + 1;
         long now = clock.millis();
-        int claimed = jdbc.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_mail SET attempts = ?, next_attempt = ?"
-                    + " WHERE id = ? AND status = ? AND attempts = ?")) {
-                ps.setInt(1, attempt);
-                ps.setLong(2, now + LEASE_MS);
-                ps.setLong(3, mail.id());
-                ps.setString(4, MailOutbox.PENDING);
-                ps.setInt(5, mail.attempts());
-                return ps.executeUpdate();
-            }
-        });
-        if (claimed == 0) {
+        if (!jdbc.write("claiming a mail", c -> outbox.claim(c, mail, now + LEASE_MS))) {
             return; // another sender has it
         }
         try {
@@ -290,21 +245,10 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
         }
     }
 
-    private void update(long id, String status, String error, long nextAttempt, Long sent) throws SQLException {
-        jdbc.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_mail SET status = ?, last_error = ?,"
-                    + " next_attempt = ?, time_sent = ? WHERE id = ?")) {
-                ps.setString(1, status);
-                ps.setString(2, error);
-                ps.setLong(3, nextAttempt);
-                if (sent == null) {
-                    ps.setNull(4, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(4, sent);
-                }
-                ps.setLong(5, id);
-                return ps.executeUpdate();
-            }
+    private void update(long id, String status, String error, long nextAttempt, Long sent) {
+        jdbc.write("recording a mail's attempt", c -> {
+            outbox.update(c, id, status, error, nextAttempt, sent);
+            return null;
         });
     }
 
@@ -312,19 +256,21 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
      * Asks the LMS for the addresses of a mail written without one; this mail goes to the first, a copy
      * of it (a new pending row) to each other. {@code null} when the LMS named nobody (the mail is skipped).
      */
-    private String resolve(WorkflowMail mail) throws SQLException {
-        String[] ids = new String[4];
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT lms_record_id, course_id, activity_id, author_id FROM workflow_record WHERE id = ?")) {
-            ps.setLong(1, mail.recordId());
-            try (ResultSet r = ps.executeQuery()) {
-                if (!r.next()) {
-                    throw new CallbackException("the record no longer exists");
-                }
-                for (int i = 0; i < 4; i++) {
-                    ids[i] = r.getString(i + 1);
+    private String resolve(WorkflowMail mail) {
+        String[] ids = jdbc.read("reading a mail's record", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT lms_record_id, course_id, activity_id, author_id FROM workflow_record WHERE id = ?")) {
+                ps.setLong(1, mail.recordId());
+                try (ResultSet r = ps.executeQuery()) {
+                    if (!r.next()) {
+                        return null;
+                    }
+                    return new String[] { r.getString(1), r.getString(2), r.getString(3), r.getString(4) };
                 }
             }
+        });
+        if (ids == null) {
+            throw new CallbackException("the record no longer exists");
         }
         boolean author = MailOutbox.KIND_AUTHOR.equals(mail.recipientKind());
         List<String> found = callback.addresses(ids[0], ids[1], ids[2], author ? null : mail.role(), ids[3]);
@@ -337,32 +283,8 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
                     + (author ? " as the author's address" : " holding role '" + mail.role() + "'"), now, null);
             return null;
         }
-        jdbc.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_mail SET recipient = ? WHERE id = ?")) {
-                ps.setString(1, addresses.get(0));
-                ps.setLong(2, mail.id());
-                ps.executeUpdate();
-            }
-            if (addresses.size() > 1) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO workflow_mail (" + COLUMNS + ")"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, NULL)")) {
-                    for (String address : addresses.subList(1, addresses.size())) {
-                        ps.setLong(1, this.ids.next(c));
-                        ps.setLong(2, mail.recordId());
-                        ps.setLong(3, mail.historyId());
-                        ps.setString(4, mail.recipientKind());
-                        ps.setString(5, mail.role());
-                        ps.setString(6, address);
-                        ps.setString(7, mail.subject());
-                        ps.setString(8, mail.body());
-                        ps.setString(9, MailOutbox.PENDING);
-                        ps.setLong(10, now);
-                        ps.setLong(11, mail.created().toEpochMilli());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
+        jdbc.write("addressing a mail", c -> {
+            outbox.addressed(c, mail, addresses, now);
             return null;
         });
         return addresses.get(0);
@@ -446,7 +368,7 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
 
     @Override
     public List<WorkflowMail> mailOf(long recordId) {
-        try (Connection c = dataSource.getConnection()) {
+        return jdbc.read("reading a record's mail", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM workflow_record WHERE id = ?")) {
                 ps.setLong(1, recordId);
                 try (ResultSet r = ps.executeQuery()) {
@@ -455,54 +377,17 @@ public class WorkflowMailSender implements WorkflowMailService, EventHandler {
                     }
                 }
             }
-            List<WorkflowMail> mails = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM workflow_mail WHERE record_id = ? ORDER BY id")) {
-                ps.setLong(1, recordId);
-                try (ResultSet r = ps.executeQuery()) {
-                    while (r.next()) {
-                        mails.add(toValue(r));
-                    }
-                }
-            }
-            return mails;
-        } catch (SQLException e) {
-            throw new PersistenceException("workflow mail could not be read", e);
-        }
+            return outbox.ofRecord(c, recordId);
+        });
     }
 
     @Override
     public Page<WorkflowMail> failed(PageRequest page) {
-        Long afterId = Cursors.decodeId(page.cursor());
-        List<WorkflowMail> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM workflow_mail WHERE status = ? AND id < ? ORDER BY id DESC")) {
-            ps.setMaxRows(page.limit() + 1);
-            ps.setString(1, MailOutbox.FAILED);
-            ps.setLong(2, afterId == null ? Long.MAX_VALUE : afterId);
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    rows.add(toValue(r));
-                }
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("workflow mail could not be read", e);
-        }
+        Cursors.Position after = Cursors.decode(page.cursor());
+        List<WorkflowMail> rows = jdbc.read("reading failed mail", c -> outbox.failed(c, after, page.limit() + 1));
         boolean more = rows.size() > page.limit();
-        List<WorkflowMail> items = rows.subList(0, Math.min(rows.size(), page.limit()));
-        return new Page<>(items, more ? Cursors.afterId(items.get(items.size() - 1).id()) : null);
-    }
-
-    private static WorkflowMail toValue(ResultSet r) throws SQLException {
-        String status = r.getString("status");
-        long sent = r.getLong("time_sent");
-        boolean neverSent = r.wasNull();
-        return new WorkflowMail(r.getLong("id"), r.getLong("record_id"), r.getLong("history_id"),
-                r.getString("recipient_kind"), r.getString("recipient_role"), r.getString("recipient"),
-                r.getString("subject"), r.getString("body"), MailStatus.valueOf(status.toUpperCase(Locale.ROOT)),
-                r.getInt("attempts"),
-                MailOutbox.PENDING.equals(status) ? Instant.ofEpochMilli(r.getLong("next_attempt")) : null,
-                r.getString("last_error"), Instant.ofEpochMilli(r.getLong("time_created")),
-                neverSent ? null : Instant.ofEpochMilli(sent));
+        List<WorkflowMail> items = List.copyOf(rows.subList(0, Math.min(rows.size(), page.limit())));
+        WorkflowMail last = more ? items.get(items.size() - 1) : null;
+        return new Page<>(items, last == null ? null : Cursors.after(last.created().toEpochMilli(), last.id()));
     }
 }

@@ -1,14 +1,14 @@
-package org.campus.core.internal.security;
+package org.campus.core.internal.db;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** A clock the test moves. */
-final class MutableClock extends Clock {
-    volatile Instant now;
+public final class MutableClock extends Clock {
+    public volatile Instant now;
 
-    MutableClock(Instant now) {
+    public MutableClock(Instant now) {
         this.now = now;
     }
 

@@ -1,0 +1,383 @@
+package org.campus.core.internal.workflow;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import org.campus.api.ConflictException;
+import org.campus.api.workflow.HistoryEntry;
+import org.campus.api.workflow.LmsId;
+import org.campus.api.workflow.NewRecord;
+import org.campus.api.workflow.RecordVisibility;
+import org.campus.api.workflow.WorkflowRecord;
+import org.campus.core.internal.db.IdBlocks;
+
+/**
+ * The one repository of workflow records ({@code workflow_record} and the history only it writes,
+ * {@code workflow_history}), in plain JDBC. Every method runs on the connection it is given, in the
+ * caller's transaction: a plain JDBC one, or EclipseLink's when a binding changes with the records
+ * that follow it. A record carries a {@code version}: a change made from a record as read updates
+ * it only if the version did not move, so of two concurrent changes the second loses with a
+ * {@link ConflictException}; set-based moves bump the version of every record they touch.
+ */
+final class WorkflowRecordRepository {
+
+    /** Which LMS ids came as JSON numbers: bits of {@code id_numeric}. */
+    static final int LMS_RECORD_NUMERIC = 1;
+    static final int COURSE_NUMERIC = 2;
+    static final int ACTIVITY_NUMERIC = 4;
+    static final int AUTHOR_NUMERIC = 8;
+
+    /** The columns {@link #record(ResultSet, int)} reads, in its order. */
+    static final String COLUMNS = "id, workflow_id, lms_record_id, course_id, activity_id, author_id, id_numeric,"
+            + " state, time_created, time_modified, version, visibility";
+
+    private static final int BATCH = 1000;
+
+    private static final String INSERT_RECORD = "INSERT INTO workflow_record (id, workflow_id, lms_record_id,"
+            + " course_id, activity_id, author_id, id_numeric, state, time_created, time_modified, version,"
+            + " visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0)";
+    private static final String SELECT_RECORD = "SELECT " + COLUMNS + " FROM workflow_record WHERE id = ?";
+    private static final String UPDATE_STATE = "UPDATE workflow_record SET state = ?, time_modified = ?,"
+            + " version = version + 1 WHERE id = ? AND version = ?";
+    private static final String UPDATE_WORKFLOW = "UPDATE workflow_record SET workflow_id = ?, state = ?,"
+            + " visibility = 0, time_modified = ?, version = version + 1 WHERE id = ? AND version = ?";
+    private static final String INSERT_HISTORY = "INSERT INTO workflow_history (id, record_id, action, actor,"
+            + " actor_numeric, from_state, to_state, event_time, comment_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String HISTORY_COLUMNS = "id, record_id, action, actor, actor_numeric, from_state,"
+            + " to_state, event_time, comment_text";
+
+    private final IdBlocks recordIds = new IdBlocks("workflow_record_seq");
+    private final IdBlocks historyIds = new IdBlocks("workflow_history_seq");
+
+    /** Some records: a WHERE clause on {@code workflow_record} and its parameters. */
+    record Selection(String where, List<Object> params) {
+
+        static Selection of(String where, Object... params) {
+            return new Selection(where, List.of(params));
+        }
+
+        Selection and(String clause, Object... more) {
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(Arrays.asList(more));
+            return new Selection(where + " AND " + clause, all);
+        }
+
+        /** Sets the parameters from index {@code first}; returns the next index. */
+        int bind(PreparedStatement ps, int first) throws SQLException {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(first + i, params.get(i));
+            }
+            return first + params.size();
+        }
+    }
+
+    // ---- one record
+
+    /** Stores a record in {@code state} with its first history entry (no action; the author as actor). */
+    WorkflowRecord insert(Connection c, long workflowId, NewRecord r, String state, long now) throws SQLException {
+        long id = recordIds.next(c);
+        int numeric = flag(r.lmsRecordId(), LMS_RECORD_NUMERIC) | flag(r.courseId(), COURSE_NUMERIC)
+                | flag(r.activityId(), ACTIVITY_NUMERIC) | flag(r.authorId(), AUTHOR_NUMERIC);
+        try (PreparedStatement ps = c.prepareStatement(INSERT_RECORD)) {
+            ps.setLong(1, id);
+            ps.setLong(2, workflowId);
+            ps.setString(3, r.lmsRecordId().value());
+            ps.setString(4, r.courseId().value());
+            ps.setString(5, r.activityId().value());
+            ps.setString(6, r.authorId().value());
+            ps.setInt(7, numeric);
+            ps.setString(8, state);
+            ps.setLong(9, now);
+            ps.setLong(10, now);
+            ps.executeUpdate();
+        }
+        appendHistory(c, id, null, r.authorId(), null, state, now, null);
+        Instant t = Instant.ofEpochMilli(now);
+        return new WorkflowRecord(id, workflowId, r.lmsRecordId(), r.courseId(), r.activityId(), r.authorId(), state,
+                t, t, 1L, RecordVisibility.VISIBLE);
+    }
+
+    Optional<WorkflowRecord> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_RECORD)) {
+            ps.setLong(1, id);
+            try (ResultSet r = ps.executeQuery()) {
+                return r.next() ? Optional.of(record(r, 1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Moves {@code before} (the record as read in this transaction) to state {@code to} by
+     * {@code action} and appends the history entry.
+     *
+     * @return the record as changed and its new history entry's id
+     * @throws ConflictException another change committed since the record was read
+     */
+    Moved move(Connection c, WorkflowRecord before, String to, String action, LmsId actor, String comment, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_STATE)) {
+            ps.setString(1, to);
+            ps.setLong(2, now);
+            ps.setLong(3, before.id());
+            ps.setLong(4, before.version());
+            if (ps.executeUpdate() != 1) {
+                throw lostRace();
+            }
+        }
+        long historyId = appendHistory(c, before.id(), action, actor, before.state(), to, now, comment);
+        return new Moved(new WorkflowRecord(before.id(), before.workflowId(), before.lmsRecordId(), before.courseId(),
+                before.activityId(), before.authorId(), to, before.created(), Instant.ofEpochMilli(now),
+                before.version() + 1, before.visibility()), historyId);
+    }
+
+    /** The outcome of {@link #move}. */
+    record Moved(WorkflowRecord record, long historyId) {
+    }
+
+    /**
+     * Puts {@code before} on workflow {@code workflowId} in state {@code to}, visible, with a history
+     * entry {@code action} by {@code actor} (an administrator or key, not an LMS id).
+     *
+     * @throws ConflictException another change committed since the record was read
+     */
+    WorkflowRecord moveToWorkflow(Connection c, WorkflowRecord before, long workflowId, String to, String action,
+            String actor, String comment, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_WORKFLOW)) {
+            ps.setLong(1, workflowId);
+            ps.setString(2, to);
+            ps.setLong(3, now);
+            ps.setLong(4, before.id());
+            ps.setLong(5, before.version());
+            if (ps.executeUpdate() != 1) {
+                throw lostRace();
+            }
+        }
+        appendHistory(c, before.id(), action, LmsId.of(actor), before.state(), to, now, comment);
+        return new WorkflowRecord(before.id(), workflowId, before.lmsRecordId(), before.courseId(),
+                before.activityId(), before.authorId(), to, before.created(), Instant.ofEpochMilli(now),
+                before.version() + 1, RecordVisibility.VISIBLE);
+    }
+
+    /** A record's history, oldest first; empty when there is no such record (each has its creation entry). */
+    List<HistoryEntry> history(Connection c, long recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + HISTORY_COLUMNS
+                + " FROM workflow_history WHERE record_id = ? ORDER BY event_time, id")) {
+            ps.setLong(1, recordId);
+            return history(ps);
+        }
+    }
+
+    private long appendHistory(Connection c, long recordId, String action, LmsId actor, String from, String to,
+            long now, String comment) throws SQLException {
+        long id = historyIds.next(c);
+        try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
+            setHistory(ps, id, recordId, action, actor.value(), actor.numeric(), from, to, now, comment);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    // ---- many records: migrations and bindings
+
+    /** Readers go on, writers wait until this transaction ends: the states counted are the states moved. */
+    void lockRecords(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE workflow_record IN SHARE MODE");
+        }
+    }
+
+    /** How many of the selected records are in each state. */
+    Map<String, Long> countByState(Connection c, Selection records) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM workflow_record WHERE "
+                + records.where() + " GROUP BY state")) {
+            records.bind(ps, 1);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * One history entry per selected record, {@code action} by {@code actor} from its state to
+     * {@code toState.apply(state)}, written in JDBC batches (ids from the sequence in blocks).
+     *
+     * @return how many entries
+     */
+    long appendHistory(Connection c, Selection records, String action, UnaryOperator<String> toState, String actor,
+            String comment, long now) throws SQLException {
+        long written = 0;
+        try (PreparedStatement select = c.prepareStatement("SELECT id, state FROM workflow_record WHERE "
+                + records.where());
+                PreparedStatement insert = c.prepareStatement(INSERT_HISTORY)) {
+            records.bind(select, 1);
+            select.setFetchSize(BATCH);
+            int pending = 0;
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    String from = r.getString(2);
+                    setHistory(insert, historyIds.next(c), r.getLong(1), action, actor, false, from,
+                            toState.apply(from), now, comment);
+                    insert.addBatch();
+                    written++;
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+        return written;
+    }
+
+    /** Moves the selected records to {@code workflowId} in {@code state}, visible again; returns how many. */
+    int moveAll(Connection c, Selection records, long workflowId, String state, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_record SET workflow_id = ?, state = ?,"
+                + " visibility = 0, version = version + 1, time_modified = ? WHERE " + records.where())) {
+            ps.setLong(1, workflowId);
+            ps.setString(2, state);
+            ps.setLong(3, now);
+            records.bind(ps, 4);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Leaves the selected records where they are, with {@code visibility}; returns how many. */
+    int setVisibility(Connection c, Selection records, RecordVisibility visibility, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_record SET visibility = ?,"
+                + " version = version + 1, time_modified = ? WHERE " + records.where())) {
+            ps.setInt(1, visibility.ordinal());
+            ps.setLong(2, now);
+            records.bind(ps, 3);
+            return ps.executeUpdate();
+        }
+    }
+
+    // ---- privacy
+
+    /** The records a user authored, oldest first. */
+    List<WorkflowRecord> byAuthor(Connection c, String userId) throws SQLException {
+        List<WorkflowRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM workflow_record WHERE author_id = ? ORDER BY time_created, id")) {
+            ps.setString(1, userId);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    records.add(record(r, 1));
+                }
+            }
+        }
+        return records;
+    }
+
+    /** The actions a user performed (creation entries excluded), oldest first. */
+    List<HistoryEntry> actedBy(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + HISTORY_COLUMNS
+                + " FROM workflow_history WHERE actor = ? AND action IS NOT NULL ORDER BY event_time, id")) {
+            ps.setString(1, userId);
+            return history(ps);
+        }
+    }
+
+    /** Deletes a user's records with their histories and mails (the foreign keys cascade); returns how many. */
+    int deleteByAuthor(Connection c, String userId) throws SQLException {
+        return delete(c, "author_id", userId);
+    }
+
+    /** Deletes a course's records with their histories and mails; returns how many. */
+    int deleteByCourse(Connection c, String courseId) throws SQLException {
+        return delete(c, "course_id", courseId);
+    }
+
+    /** Removes a user as the actor of every history entry; returns how many entries. */
+    int forgetActor(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE workflow_history SET actor = NULL, actor_numeric = ? WHERE actor = ?")) {
+            ps.setBoolean(1, false);
+            ps.setString(2, userId);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static int delete(Connection c, String column, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM workflow_record WHERE " + column + " = ?")) {
+            ps.setString(1, value);
+            return ps.executeUpdate();
+        }
+    }
+
+    // ---- rows
+
+    /** A record from the {@link #COLUMNS} starting at column {@code first}. */
+    static WorkflowRecord record(ResultSet r, int first) throws SQLException {
+        int n = r.getInt(first + 6);
+        return new WorkflowRecord(r.getLong(first), r.getLong(first + 1),
+                new LmsId(r.getString(first + 2), (n & LMS_RECORD_NUMERIC) != 0),
+                new LmsId(r.getString(first + 3), (n & COURSE_NUMERIC) != 0),
+                new LmsId(r.getString(first + 4), (n & ACTIVITY_NUMERIC) != 0),
+                new LmsId(r.getString(first + 5), (n & AUTHOR_NUMERIC) != 0),
+                r.getString(first + 7), Instant.ofEpochMilli(r.getLong(first + 8)),
+                Instant.ofEpochMilli(r.getLong(first + 9)), r.getLong(first + 10),
+                RecordVisibility.values()[r.getInt(first + 11)]);
+    }
+
+    private static List<HistoryEntry> history(PreparedStatement ps) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (ResultSet r = ps.executeQuery()) {
+            while (r.next()) {
+                String actor = r.getString(4);
+                entries.add(new HistoryEntry(r.getLong(1), r.getLong(2), r.getString(3),
+                        actor == null ? null : new LmsId(actor, r.getBoolean(5)), r.getString(6), r.getString(7),
+                        Instant.ofEpochMilli(r.getLong(8)), r.getString(9)));
+            }
+        }
+        return entries;
+    }
+
+    private static void setHistory(PreparedStatement ps, long id, long recordId, String action, String actor,
+            boolean actorNumeric, String from, String to, long now, String comment) throws SQLException {
+        ps.setLong(1, id);
+        ps.setLong(2, recordId);
+        setNullable(ps, 3, action);
+        setNullable(ps, 4, actor);
+        ps.setBoolean(5, actorNumeric);
+        setNullable(ps, 6, from);
+        ps.setString(7, to);
+        ps.setLong(8, now);
+        setNullable(ps, 9, comment);
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    private static int flag(LmsId id, int bit) {
+        return id.numeric() ? bit : 0;
+    }
+
+    private static ConflictException lostRace() {
+        return new ConflictException("the resource was changed by another request meanwhile; read it again and retry");
+    }
+}
