@@ -20,11 +20,11 @@ public class ShareListCommand extends CampusAction {
     @Reference
     ShareProgressService shares;
 
-    @Option(name = "--user", aliases = "-u", description = "Only the shares of this user id")
-    Long userId;
+    @Option(name = "--user", aliases = "-u", description = "Only the shares of this LMS user id")
+    String userId;
 
-    @Option(name = "--course", aliases = "-c", description = "Only the shares of this course id")
-    Long courseId;
+    @Option(name = "--course", aliases = "-c", description = "Only the shares of this LMS course id")
+    String courseId;
 
     @Option(name = "--status", aliases = "-s", description = "Only the shares in this status: in_progress, sent or error")
     @Completion(ShareStatusCompleter.class)
@@ -38,7 +38,8 @@ public class ShareListCommand extends CampusAction {
 
     @Override
     protected void run(PrintStream out) {
-        ShareQuery query = new ShareQuery(userId, courseId, StatusCodes.filter(status), null, null, null);
+        ShareQuery query = new ShareQuery(ConsoleIds.lmsId(userId), ConsoleIds.lmsId(courseId),
+                StatusCodes.filter(status), null, null, null);
         Page<ShareProgress> page = shares.list(query, new PageRequest(limit, cursor));
         ShareTables.list(page.items()).print(out);
         if (page.next() != null) {

@@ -17,15 +17,15 @@ public class ShareSourceDeletedCommand extends CampusAction {
     @Reference
     ShareProgressService shares;
 
-    @Option(name = "--course", aliases = "-c", description = "The deleted course, or the course of the deleted activity", required = true)
-    Long courseId;
+    @Option(name = "--course", aliases = "-c", description = "The deleted course, or the course of the deleted activity (LMS id)", required = true)
+    String courseId;
 
-    @Option(name = "--cm", description = "The deleted activity (course module); without it the whole course")
-    Long cmId;
+    @Option(name = "--cm", description = "The deleted activity (course module, LMS id); without it the whole course")
+    String cmId;
 
     @Override
     protected void run(PrintStream out) {
-        int touched = shares.markSourceDeleted(new SourceDeleted(courseId, cmId));
+        int touched = shares.markSourceDeleted(new SourceDeleted(ConsoleIds.lmsId(courseId), ConsoleIds.lmsId(cmId)));
         out.println(summary(touched));
     }
 

@@ -33,8 +33,8 @@ final class ShareTables {
     static List<Object> listRow(ShareProgress share) {
         return List.of(
                 share.id(),
-                share.courseId(),
-                share.userId(),
+                Cells.text(share.courseId()),
+                Cells.text(share.userId()),
                 share.type() == null ? "" : share.type().code(),
                 Cells.text(share.cmId()),
                 share.status() == null ? "" : share.status().code(),
@@ -57,8 +57,8 @@ final class ShareTables {
         table.column("Field");
         table.column("Value").wrap();
         table.addRow().addContent("ID", share.id());
-        table.addRow().addContent("Course", share.courseId());
-        table.addRow().addContent("User", share.userId());
+        table.addRow().addContent("Course", Cells.text(share.courseId()));
+        table.addRow().addContent("User", Cells.text(share.userId()));
         table.addRow().addContent("Type", share.type() == null ? "" : share.type().code());
         table.addRow().addContent("CM", Cells.text(share.cmId()));
         table.addRow().addContent("Status", share.status() == null ? "" : share.status().code());

@@ -20,6 +20,7 @@ import org.campus.api.sharing.ShareStatus;
 import org.campus.api.sharing.ShareStatusChange;
 import org.campus.api.sharing.ShareType;
 import org.campus.api.sharing.SourceDeleted;
+import org.campus.api.workflow.LmsId;
 
 /** An in-memory share service that records what commands ask of it. */
 final class FakeShareProgressService implements ShareProgressService {
@@ -38,7 +39,7 @@ final class FakeShareProgressService implements ShareProgressService {
     final List<String> calls = new ArrayList<>();
 
     static ShareProgress inProgress(long id, long courseId, long userId) {
-        return new ShareProgress(id, courseId, userId, ShareType.COURSE, null, ShareStatus.IN_PROGRESS,
+        return new ShareProgress(id, LmsId.of(courseId), LmsId.of(userId), ShareType.COURSE, null, ShareStatus.IN_PROGRESS,
                 null, null, T0.plusSeconds(id), T0.plusSeconds(id), false, null, 0);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.campus.api.PageRequest;
 import org.campus.api.sharing.ShareQuery;
 import org.campus.api.sharing.ShareStatus;
+import org.campus.api.workflow.LmsId;
 import org.junit.jupiter.api.Test;
 
 class ShareListCommandTest {
@@ -26,15 +27,16 @@ class ShareListCommandTest {
     @Test
     void optionsBecomeQueryAndPage() throws Exception {
         ShareListCommand command = command();
-        command.userId = 7L;
-        command.courseId = 5L;
+        command.userId = "7";
+        command.courseId = "course-5";
         command.status = "sent";
         command.limit = 10;
         command.cursor = "abc";
 
         assertTrue(output.run(command));
 
-        assertEquals(new ShareQuery(7L, 5L, ShareStatus.SENT, null, null, null), shares.lastQuery);
+        assertEquals(new ShareQuery(LmsId.of(7), LmsId.of("course-5"), ShareStatus.SENT, null, null, null),
+                shares.lastQuery);
         assertEquals(new PageRequest(10, "abc"), shares.lastPage);
     }
 

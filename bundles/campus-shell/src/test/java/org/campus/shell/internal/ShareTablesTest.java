@@ -14,6 +14,7 @@ import org.campus.api.sharing.ShareProgress;
 import org.campus.api.sharing.ShareStatus;
 import org.campus.api.sharing.ShareStatusChange;
 import org.campus.api.sharing.ShareType;
+import org.campus.api.workflow.LmsId;
 import org.junit.jupiter.api.Test;
 
 class ShareTablesTest {
@@ -28,19 +29,20 @@ class ShareTablesTest {
 
     @Test
     void sentActivityRow() {
-        ShareProgress share = new ShareProgress(12, 5, 7, ShareType.ACTIVITY, 33L, ShareStatus.SENT,
+        ShareProgress share = new ShareProgress(12, LmsId.of(5), LmsId.of("u-7"), ShareType.ACTIVITY, LmsId.of(33),
+                ShareStatus.SENT,
                 "https://net.example/r/9", null, CREATED, CREATED, true, CREATED, 2);
 
-        assertEquals(List.of(12L, 5L, 7L, "activity", "33", "sent", "2024-05-01T10:15:30Z",
+        assertEquals(List.of(12L, "5", "u-7", "activity", "33", "sent", "2024-05-01T10:15:30Z",
                 "https://net.example/r/9", "yes"), ShareTables.listRow(share));
     }
 
     @Test
     void failedCourseRowShowsTheErrorAndNoCm() {
-        ShareProgress share = new ShareProgress(13, 5, 7, ShareType.COURSE, null, ShareStatus.ERROR,
+        ShareProgress share = new ShareProgress(13, LmsId.of(5), LmsId.of(7), ShareType.COURSE, null, ShareStatus.ERROR,
                 null, "backup failed", CREATED, CREATED, false, null, 1);
 
-        assertEquals(List.of(13L, 5L, 7L, "course", "", "error", "2024-05-01T10:15:30Z", "backup failed", "no"),
+        assertEquals(List.of(13L, "5", "7", "course", "", "error", "2024-05-01T10:15:30Z", "backup failed", "no"),
                 ShareTables.listRow(share));
     }
 

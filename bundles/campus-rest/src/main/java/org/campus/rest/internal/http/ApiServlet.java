@@ -140,21 +140,30 @@ public class ApiServlet extends HttpServlet {
             }
         }
         if (match != null && match.found() && match.route().access().changesData() && reply.status() < 400
-                && caller != null) {
-            recordChange(req, match.route(), path, reply, caller);
+                && caller != null && !recordChange(req, match.route(), path, reply, caller)) {
+            reply = problem(new Problem(503, "Service Unavailable", "The change was made, but its audit entry is not"
+                    + " stored yet (the database fails); it is kept and stored later. Check the resource before"
+                    + " repeating the change.", List.of())).header("Retry-After", "10");
         }
         write(reply, resp);
     }
 
-    private void recordChange(HttpServletRequest req, Route route, String path, Reply reply, Caller caller) {
+    /**
+     * Records a change in the audit trail before it is answered: the audit service returns once the
+     * entry is committed. When it cannot (the database fails), the change is not answered as a
+     * success: a change acknowledged with 2xx always has its audit entry.
+     */
+    private boolean recordChange(HttpServletRequest req, Route route, String path, Reply reply, Caller caller) {
         try {
             String location = reply.headers().get("Location");
             String target = location != null && location.startsWith(BASE) ? location.substring(BASE.length()) : path;
             audit.record(caller.actor(), caller.actorKind(), route.method() + " " + route.path().template(), target,
                     req.getRemoteAddr(), "HTTP " + reply.status());
+            return true;
         } catch (RuntimeException e) {
-            LOG.error("The change {} {} by {} could not be recorded in the audit trail", route.method(), path,
-                    caller.actor(), e);
+            LOG.error("The change {} {} by {} is not in the audit trail yet; answered 503: {}", route.method(), path,
+                    caller.actor(), e.toString());
+            return false;
         }
     }
 

@@ -12,6 +12,7 @@ import org.campus.api.sharing.ShareQuery;
 import org.campus.api.sharing.ShareStatus;
 import org.campus.api.sharing.ShareType;
 import org.campus.api.sharing.SourceDeleted;
+import org.campus.api.workflow.LmsId;
 import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
@@ -58,10 +59,10 @@ public class ShareProgressResource implements ApiResource {
 
     private Reply start(ApiRequest request) {
         JsonInput in = request.jsonObject();
-        Long courseId = in.requiredLong("courseId");
-        Long userId = in.requiredLong("userId");
+        LmsId courseId = ShareJson.lmsId(in, "courseId", true);
+        LmsId userId = ShareJson.lmsId(in, "userId", true);
         ShareType type = in.requiredCode("type", ShareType::fromCode, TYPES);
-        Long cmId = in.optionalLong("cmId");
+        LmsId cmId = ShareJson.lmsId(in, "cmId", false);
         in.check();
         ShareProgress created = shares.start(new NewShare(courseId, userId, type, cmId));
         return Reply.created(ApiServlet.BASE + BASE + "/" + created.id(), out.share(created));
@@ -92,7 +93,8 @@ public class ShareProgressResource implements ApiResource {
         if (t != null) {
             type = ShareType.fromCode(t).orElseThrow(() -> new InvalidInputException("type", "must be one of " + TYPES));
         }
-        ShareQuery query = new ShareQuery(request.queryLong("userId"), request.queryLong("courseId"), status, type,
+        ShareQuery query = new ShareQuery(ShareJson.queryLmsId(request, "userId"),
+                ShareJson.queryLmsId(request, "courseId"), status, type,
                 request.queryInstant("createdFrom"), request.queryInstant("createdTo"));
         return Reply.ok(out.page(shares.list(query, request.page())));
     }
@@ -118,8 +120,8 @@ public class ShareProgressResource implements ApiResource {
 
     private Reply sourceDeleted(ApiRequest request) {
         JsonInput in = request.jsonObject();
-        Long courseId = in.requiredLong("courseId");
-        Long cmId = in.optionalLong("cmId");
+        LmsId courseId = ShareJson.lmsId(in, "courseId", true);
+        LmsId cmId = ShareJson.lmsId(in, "cmId", false);
         in.check();
         int updated = shares.markSourceDeleted(new SourceDeleted(courseId, cmId));
         return Reply.ok(json.object().put("updated", updated));

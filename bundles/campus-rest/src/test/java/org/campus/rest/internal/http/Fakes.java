@@ -113,10 +113,15 @@ public final class Fakes {
     public static final class Audit implements AuditService {
         public final List<AuditEntry> entries = new ArrayList<>();
         public AuditQuery lastQuery;
+        /** When set, recording fails with it, as the real service does when the database fails. */
+        public volatile RuntimeException failure;
 
         @Override
         public synchronized void record(String actor, ActorKind actorKind, String action, String target,
                 String remoteAddress, String detail) {
+            if (failure != null) {
+                throw failure;
+            }
             entries.add(new AuditEntry(entries.size() + 1, Instant.EPOCH, actor, actorKind, action, target,
                     remoteAddress, detail));
         }
