@@ -19,6 +19,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -38,12 +39,20 @@ public final class TestDatabase implements AutoCloseable {
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     private final DataSource dataSource;
-    private final EntityManagerFactory emf;
+    private EntityManagerFactory emf;
     private final List<EntityManagerFactory> otherNodes = new ArrayList<>();
     private final String name;
     private final String postgresUrl;
 
     public TestDatabase() {
+        this(null);
+    }
+
+    /**
+     * A database migrated up to {@code version} only ({@code null}: every migration), to fill as an
+     * earlier release left it before {@link #migrate()} brings it up to date.
+     */
+    public TestDatabase(String version) {
         name = "campus_test_" + COUNT.incrementAndGet() + "_" + System.nanoTime();
         String url = System.getProperty(JDBC_URL);
         postgresUrl = url == null || url.isBlank() ? null : url;
@@ -59,8 +68,22 @@ public final class TestDatabase implements AutoCloseable {
             postgres.setCurrentSchema(name);
             dataSource = postgres;
         }
+        if (version == null) {
+            migrate();
+        } else {
+            Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
+                    .locations(SchemaMigrator.locations(dataSource).stream().map(l -> "classpath:" + l)
+                            .toArray(String[]::new))
+                    .table("campus_schema_history").target(version).load().migrate();
+        }
+    }
+
+    /** Applies every pending migration, as Campus does at start; the persistence unit is usable after it. */
+    public void migrate() {
         SchemaMigrator.migrate(dataSource, getClass().getClassLoader(), null);
-        emf = newEntityManagerFactory();
+        if (emf == null) {
+            emf = newEntityManagerFactory();
+        }
     }
 
     /** Whether the tests run on PostgreSQL (else on Derby). */
@@ -136,7 +159,9 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         otherNodes.forEach(EntityManagerFactory::close);
-        emf.close();
+        if (emf != null) {
+            emf.close();
+        }
         if (postgresUrl != null) {
             execute("DROP SCHEMA " + name + " CASCADE");
             return;
