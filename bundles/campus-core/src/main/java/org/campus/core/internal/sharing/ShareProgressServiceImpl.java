@@ -75,7 +75,7 @@ public class ShareProgressServiceImpl implements ShareProgressService {
 
     private ShareProgress changeStatus(long id, ShareStatus next, String resourceUrl, String message, String topic) {
         long now = clock.millis();
-        ShareProgress changed = jdbc.write("changing the status of share " + id,
+        ShareProgress changed = jdbc.write("changing a share's status",
                 c -> repository.changeStatus(c, id, next, resourceUrl, message, now));
         AUDIT.debug("share {} marked {}", id, next.code());
         events.post(topic, "id", changed.id(), "courseId", changed.courseId().value(),
@@ -85,12 +85,12 @@ public class ShareProgressServiceImpl implements ShareProgressService {
 
     @Override
     public Optional<ShareProgress> find(long id) {
-        return jdbc.read("reading share " + id, c -> repository.find(c, id));
+        return jdbc.read("reading a share", c -> repository.find(c, id));
     }
 
     @Override
     public List<ShareStatusChange> timeline(long id) {
-        List<ShareStatusChange> timeline = jdbc.read("reading the timeline of share " + id,
+        List<ShareStatusChange> timeline = jdbc.read("reading a share's timeline",
                 c -> repository.timeline(c, id));
         if (timeline.isEmpty()) {
             throw NotFoundException.of("share", id);

@@ -12,6 +12,7 @@ import org.campus.api.sharing.NewShare;
 import org.campus.api.sharing.ShareType;
 import org.campus.api.sharing.SourceDeleted;
 import org.campus.api.workflow.LmsId;
+import org.campus.core.internal.db.StoredText;
 
 /** The input rules of share progress, checked before anything is written. */
 final class ShareRules {
@@ -61,6 +62,8 @@ final class ShareRules {
             errors.add(new FieldError(field, "must not be blank"));
         } else if (id.value().length() > LmsId.MAX_LENGTH) {
             errors.add(new FieldError(field, "is longer than " + LmsId.MAX_LENGTH + " characters"));
+        } else if (StoredText.hasControl(id.value())) {
+            errors.add(new FieldError(field, "must not contain control characters"));
         }
     }
 
@@ -89,6 +92,9 @@ final class ShareRules {
         }
         if (message.length() > MAX_MESSAGE_LENGTH) {
             throw new InvalidInputException("message", "is longer than " + MAX_MESSAGE_LENGTH + " characters");
+        }
+        if (StoredText.hasNul(message)) {
+            throw new InvalidInputException("message", "must not contain NUL characters");
         }
     }
 }

@@ -3,9 +3,7 @@ package org.campus.core.internal.workflow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
-import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -36,6 +33,7 @@ import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
 import org.campus.core.internal.db.DatabaseException;
 import org.campus.core.internal.db.JdbcTransactions;
+import org.campus.core.internal.db.StoredText;
 import org.campus.core.internal.db.Transactions;
 import org.campus.core.internal.workflow.WorkflowRecordRepository.Selection;
 import org.slf4j.Logger;
@@ -359,6 +357,8 @@ final class WorkflowScopes {
     private static void checkOptionalId(List<FieldError> errors, String field, LmsId id) {
         if (id != null && (id.value().isBlank() || id.value().length() > LmsId.MAX_LENGTH)) {
             errors.add(new FieldError(field, "must be 1 to " + LmsId.MAX_LENGTH + " characters"));
+        } else if (id != null && StoredText.hasControl(id.value())) {
+            errors.add(new FieldError(field, "must not contain control characters"));
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-
 import javax.sql.DataSource;
 
 import org.campus.api.ConflictException;
@@ -48,6 +47,7 @@ import org.campus.core.internal.db.CampusSchema;
 import org.campus.core.internal.db.Cursors;
 import org.campus.core.internal.db.DatabaseException;
 import org.campus.core.internal.db.JdbcTransactions;
+import org.campus.core.internal.db.StoredText;
 import org.campus.core.internal.db.Transactions;
 import org.campus.core.internal.event.Events;
 import org.campus.core.internal.workflow.mail.MailOutbox;
@@ -103,10 +103,15 @@ public class WorkflowServiceImpl implements WorkflowService {
 
     /** For tests outside OSGi. A different arity from the DS constructor, which SCR picks by its parameter count. */
     WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource) {
+        this(tx, events, dataSource, Clock.systemUTC());
+    }
+
+    /** For tests outside OSGi, with their clock. */
+    WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource, Clock clock) {
         this.tx = tx;
         this.events = events;
         this.jdbc = new JdbcTransactions(dataSource);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.scopes = new WorkflowScopes(tx, jdbc, records, this::definition, this::find, clock);
         this.worklists = new Worklists(jdbc, this::definition);
     }
@@ -366,12 +371,14 @@ public class WorkflowServiceImpl implements WorkflowService {
             errors.add(new FieldError(field, "is required"));
         } else if (id.value().length() > LmsId.MAX_LENGTH) {
             errors.add(new FieldError(field, "is longer than " + LmsId.MAX_LENGTH + " characters"));
+        } else if (StoredText.hasControl(id.value())) {
+            errors.add(new FieldError(field, "must not contain control characters"));
         }
     }
 
     @Override
     public Optional<WorkflowRecord> findRecord(long id) {
-        return jdbc.read("reading workflow record " + id, c -> records.find(c, id));
+        return jdbc.read("reading a workflow record", c -> records.find(c, id));
     }
 
     @Override
@@ -408,6 +415,8 @@ public class WorkflowServiceImpl implements WorkflowService {
         checkId(errors, "userId", request.userId());
         if (request.comment() != null && request.comment().length() > ActionRequest.MAX_COMMENT_LENGTH) {
             errors.add(new FieldError("comment", "is longer than " + ActionRequest.MAX_COMMENT_LENGTH + " characters"));
+        } else if (StoredText.hasNul(request.comment())) {
+            errors.add(new FieldError("comment", "must not contain NUL characters"));
         }
         for (int i = 0; i < request.roles().size(); i++) {
             if (request.roles().get(i) == null || request.roles().get(i).isBlank()) {
@@ -484,7 +493,7 @@ public class WorkflowServiceImpl implements WorkflowService {
 
     @Override
     public List<HistoryEntry> history(long recordId) {
-        List<HistoryEntry> history = jdbc.read("reading the history of workflow record " + recordId,
+        List<HistoryEntry> history = jdbc.read("reading a workflow record's history",
                 c -> records.history(c, recordId));
         if (history.isEmpty()) { // every record has its creation entry
             throw NotFoundException.of("workflow record", recordId);

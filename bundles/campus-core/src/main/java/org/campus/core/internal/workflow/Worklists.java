@@ -28,6 +28,7 @@ import org.campus.api.workflow.WorklistItem;
 import org.campus.api.workflow.WorklistQuery;
 import org.campus.core.internal.db.Cursors;
 import org.campus.core.internal.db.JdbcTransactions;
+import org.campus.core.internal.db.StoredText;
 import org.campus.core.internal.db.SqlDialect;
 import org.campus.core.internal.workflow.model.PermissionResolver;
 
@@ -231,6 +232,8 @@ final class Worklists {
             }
         } else if (id.value().length() > LmsId.MAX_LENGTH) {
             errors.add(new FieldError(field, "is longer than " + LmsId.MAX_LENGTH + " characters"));
+        } else if (StoredText.hasControl(id.value())) {
+            errors.add(new FieldError(field, "must not contain control characters"));
         }
     }
 }

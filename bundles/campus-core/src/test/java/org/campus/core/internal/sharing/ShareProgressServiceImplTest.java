@@ -115,10 +115,16 @@ class ShareProgressServiceImplTest {
                 new NewShare(LmsId.of(1), LmsId.of(1), ShareType.COURSE, LmsId.of(2)))).errors().stream()
                 .map(f -> f.field()).toList());
         assertThrows(InvalidInputException.class, () -> shares.markSourceDeleted(new SourceDeleted(LmsId.of(""), null)));
+        // what PostgreSQL cannot store (NUL) and what an id must not hold (control characters) is bad input on both
+        assertEquals(List.of("courseId", "userId"), assertThrows(InvalidInputException.class, () -> shares.start(
+                new NewShare(LmsId.of("c\u0000"), LmsId.of("u\r\nX: 1"), ShareType.COURSE, null))).errors().stream()
+                .map(f -> f.field()).toList());
         ShareProgress s = shares.start(new NewShare(1, 1, ShareType.COURSE, null));
         assertThrows(InvalidInputException.class, () -> shares.markSent(s.id(), "javascript:alert(1)"));
         assertThrows(InvalidInputException.class, () -> shares.markSent(s.id(), "http:///nohost"));
         assertThrows(InvalidInputException.class, () -> shares.markError(s.id(), " "));
+        assertEquals("message", assertThrows(InvalidInputException.class,
+                () -> shares.markError(s.id(), "bad\u0000byte")).errors().get(0).field());
         assertEquals(ShareStatus.IN_PROGRESS, shares.find(s.id()).orElseThrow().status());
         assertEquals(1, shares.list(ShareQuery.all(), PageRequest.first(10)).items().size());
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,7 @@ import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
+import org.campus.core.internal.db.MutableClock;
 import org.campus.core.internal.db.TestDatabase;
 import org.campus.core.internal.event.Events;
 import org.campus.core.internal.event.RecordingEventAdmin;
@@ -144,6 +147,9 @@ class WorkflowServiceImplTest {
                 () -> service.perform(r.id(), as("fly", "5")));
         assertEquals("action", e.errors().get(0).field());
         assertThrows(NotFoundException.class, () -> service.perform(999_999, as("submit", "5")));
+        InvalidInputException nul = assertThrows(InvalidInputException.class, () -> service.perform(r.id(),
+                new ActionRequest("submit", LmsId.of(5), List.of(), "a\u0000b")));
+        assertEquals("comment", nul.errors().get(0).field());
         assertEquals(1, service.history(r.id()).size());
     }
 
@@ -155,6 +161,10 @@ class WorkflowServiceImplTest {
                 new NewRecord(1, LmsId.of(""), LmsId.of(1), LmsId.of(1), LmsId.of("x".repeat(256)))));
         assertEquals(List.of("lmsRecordId", "authorId", "workflowId"),
                 blank.errors().stream().map(f -> f.field()).toList());
+        // what PostgreSQL cannot store (NUL) and what an id must not hold (control characters) is bad input on both
+        InvalidInputException control = assertThrows(InvalidInputException.class, () -> service.createRecord(
+                new NewRecord(1, LmsId.of("r\u0000"), LmsId.of("c\n2"), LmsId.of(1), LmsId.of(1))));
+        assertEquals(List.of("lmsRecordId", "courseId"), control.errors().stream().map(f -> f.field()).limit(2).toList());
     }
 
     @Test
@@ -195,6 +205,29 @@ class WorkflowServiceImplTest {
         Page<Workflow> page = service.list(PageRequest.first(1));
         assertEquals(1, page.items().size());
         assertEquals(3, service.list(new PageRequest(10, page.next())).items().size());
+    }
+
+    @Test
+    void workflowsOfTwoNodesListNewestFirstByTimeThenId() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-04-01T08:00:00Z"));
+        WorkflowServiceImpl here = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin),
+                db.dataSource(), clock);
+        WorkflowServiceImpl there = new WorkflowServiceImpl(db.otherNode(), Events.unfiltered(eventAdmin),
+                db.dataSource(), clock);
+        Workflow first = here.createFromTemplate(WorkflowTemplates.DOCUMENT_PUBLISHING);
+        Workflow second = there.createFromTemplate(WorkflowTemplates.DOCUMENT_PUBLISHING); // the other node's block
+        clock.now = clock.now.plusSeconds(1);
+        Workflow newest = here.createFromTemplate(WorkflowTemplates.APPLICATION_APPROVAL);
+        assertTrue(second.id() > newest.id(), "ids come in blocks per node: " + second.id() + ", " + newest.id());
+
+        List<Long> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Workflow> page = (paged.isEmpty() ? there : here).list(new PageRequest(1, cursor));
+            page.items().forEach(w -> paged.add(w.id()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertEquals(List.of(newest.id(), second.id(), first.id()), paged);
     }
 
     @Test
