@@ -1,7 +1,5 @@
 package org.campus.rest.internal.sharing;
 
-import java.util.regex.Pattern;
-
 import org.campus.api.InvalidInputException;
 import org.campus.api.Page;
 import org.campus.api.sharing.ShareProgress;
@@ -17,8 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Share progress values as the API's JSON. */
 final class ShareJson {
-
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,19}");
 
     private final Json json;
 
@@ -56,11 +52,17 @@ final class ShareJson {
     static void putLmsId(ObjectNode n, String field, LmsId id) {
         if (id == null) {
             n.putNull(field);
-        } else if (id.numeric() && WHOLE_NUMBER.matcher(id.value()).matches()) {
-            n.put(field, Long.parseLong(id.value()));
-        } else {
-            n.put(field, id.value());
+            return;
         }
+        if (id.numeric()) {
+            try {
+                n.put(field, Long.parseLong(id.value()));
+                return;
+            } catch (NumberFormatException e) {
+                // not a 64-bit number after all: given back as the text it is
+            }
+        }
+        n.put(field, id.value());
     }
 
     /**
