@@ -18,6 +18,8 @@
 #                     watchdog stops and deletes the cluster when it is gone, so that an interrupted
 #                     build leaves nothing behind
 #   --database NAME   the database to create (campus); the user is 'campus', the password random
+#   --no-env          start: do not print the settings (they hold the password; they are in the
+#                     state folder all the same)
 #   --durable         keep PostgreSQL's crash safety (fsync, synchronous commit, full page writes);
 #                     by default a throw-away cluster runs without them, which makes tests faster
 #
@@ -59,6 +61,7 @@ STATE_DIR="$ROOT/target/postgres-cluster"
 OWNER=$PPID
 DATABASE=campus
 DURABLE=0
+PRINT_ENV=1
 RUN_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -66,6 +69,7 @@ while [ $# -gt 0 ]; do
     --owner) OWNER=${2:?--owner needs a pid}; shift 2 ;;
     --database) DATABASE=${2:?--database needs a name}; shift 2 ;;
     --durable) DURABLE=1; shift ;;
+    --no-env) PRINT_ENV=0; shift ;;
     --) shift; RUN_ARGS=("$@"); break ;;
     -h|--help) usage ;;
     *) die "unknown option $1 (see $0 --help)" ;;
@@ -364,7 +368,7 @@ trap on_exit EXIT
 case "$COMMAND" in
   start)
     start_cluster
-    print_env
+    if [ "$PRINT_ENV" = 1 ]; then print_env; fi
     ;;
   stop)
     stop_cluster
