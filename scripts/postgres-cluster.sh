@@ -18,6 +18,7 @@
 #                     watchdog stops and deletes the cluster when it is gone, so that an interrupted
 #                     build leaves nothing behind
 #   --database NAME   the database to create (campus); the user is 'campus', the password random
+#   --also NAME       one more database owned by that user (repeatable; e.g. a benchmark's baseline)
 #   --no-env          start: do not print the settings (they hold the password; they are in the
 #                     state folder all the same)
 #   --durable         keep PostgreSQL's crash safety (fsync, synchronous commit, full page writes);
@@ -62,12 +63,14 @@ OWNER=$PPID
 DATABASE=campus
 DURABLE=0
 PRINT_ENV=1
+ALSO=()
 RUN_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --state) STATE_DIR=${2:?--state needs a folder}; shift 2 ;;
     --owner) OWNER=${2:?--owner needs a pid}; shift 2 ;;
     --database) DATABASE=${2:?--database needs a name}; shift 2 ;;
+    --also) ALSO+=("${2:?--also needs a name}"); shift 2 ;;
     --durable) DURABLE=1; shift ;;
     --no-env) PRINT_ENV=0; shift ;;
     --) shift; RUN_ARGS=("$@"); break ;;
@@ -75,7 +78,9 @@ while [ $# -gt 0 ]; do
     *) die "unknown option $1 (see $0 --help)" ;;
   esac
 done
-case "$DATABASE" in *[!a-z0-9_]*|'') die "--database: lower-case letters, digits and _ only" ;; esac
+for name in "$DATABASE" ${ALSO[@]+"${ALSO[@]}"}; do
+  case "$name" in *[!a-z0-9_]*|'') die "database names: lower-case letters, digits and _ only ($name)" ;; esac
+done
 if [ "$COMMAND" != __watch ]; then
   mkdir -p "$STATE_DIR"
   STATE_DIR=$(cd "$STATE_DIR" && pwd)
@@ -312,6 +317,10 @@ EOF
   (cd "$dir" && as_runas "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir/sock" -p "$port" -U postgres -d postgres \
       -c "CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$password'" \
       -c "CREATE DATABASE $DATABASE OWNER $DB_USER" >/dev/null) || die "could not create the database"
+  for name in ${ALSO[@]+"${ALSO[@]}"}; do
+    (cd "$dir" && as_runas "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir/sock" -p "$port" -U postgres -d postgres \
+        -c "CREATE DATABASE $name OWNER $DB_USER" >/dev/null) || die "could not create the database $name"
+  done
   # the way the tests reach it: TCP on loopback, user and password
   (cd "$dir" && as_runas env PGPASSWORD="$password" "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 \
       -p "$port" -U "$DB_USER" -d "$DATABASE" -c 'SELECT 1' >/dev/null) || die "cannot log in as $DB_USER over TCP"
