@@ -1,5 +1,7 @@
 # Shared by the bench scripts (run-share-progress.sh, run-workflow.sh): sourced, never run.
 # Expects BENCH_DIR to be set; sets ROOT, TARGET_DIR, CAMPUS_HOME, JAVA, API_PATH and the functions below.
+# BENCH_DB=derby|postgresql picks the database of both targets (derby: each its own embedded one;
+# postgresql: a throw-away cluster of scripts/postgres-cluster.sh, a database each).
 # shellcheck shell=bash
 
 ROOT=$(dirname "$BENCH_DIR")
@@ -8,6 +10,10 @@ CAMPUS_HOME="$TARGET_DIR/campus"
 CAMPUS_START_TIMEOUT=${CAMPUS_START_TIMEOUT:-180}
 CAMPUS_API_TIMEOUT=${CAMPUS_API_TIMEOUT:-90}
 API_PATH=/campus/api/v1
+BENCH_DB=${BENCH_DB:-derby}
+case "$BENCH_DB" in derby|postgresql) ;; *) echo "[bench] ERROR: BENCH_DB must be derby or postgresql" >&2; exit 1 ;; esac
+PG_STATE="$BENCH_DIR/target/postgres-cluster"
+DB_PROPS=()
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -89,6 +95,37 @@ stop_campus() {
   CAMPUS_STARTED=0
 }
 
+# start_database: with BENCH_DB=postgresql, a throw-away PostgreSQL cluster (crash-safe settings, as a site
+# runs it) with the databases 'campus' (Campus) and 'baseline'; DB_PROPS hands its address to the bench.
+# Stopped and deleted on exit (after Campus), also on errors and Ctrl-C.
+PG_STARTED=0
+start_database() {
+  DB_PROPS=("-Dbench.database=$BENCH_DB")
+  [ "$BENCH_DB" = postgresql ] || return 0
+  log "starting a PostgreSQL cluster (scripts/postgres-cluster.sh)"
+  PG_STARTED=1
+  trap 'cleanup' EXIT
+  trap 'exit 130' INT TERM
+  "$ROOT/scripts/postgres-cluster.sh" start --no-env --durable --also baseline --owner $$ --state "$PG_STATE"
+  # shellcheck disable=SC1091
+  . "$PG_STATE/cluster.env"
+  DB_PROPS+=("-Dbench.pg.port=$CAMPUS_PG_PORT" "-Dbench.pg.user=$CAMPUS_PG_USER" "-Dbench.pg.password=$CAMPUS_PG_PASSWORD"
+             "-Dbench.pg.campusDatabase=$CAMPUS_PG_DATABASE" "-Dbench.pg.baselineDatabase=baseline")
+}
+
+stop_database() {
+  if [ "$PG_STARTED" = 1 ]; then
+    "$ROOT/scripts/postgres-cluster.sh" stop --state "$PG_STATE" || true
+    PG_STARTED=0
+  fi
+}
+
+# cleanup: what the exit trap does: Campus first, then its database.
+cleanup() {
+  stop_campus
+  stop_database
+}
+
 # unpack_campus: a fresh copy of the newest distribution zip (built when missing) in $CAMPUS_HOME, on a
 # free port (PORT), with its other fixed ports moved too; arms the trap that stops Campus on exit.
 unpack_campus() {
@@ -123,7 +160,16 @@ unpack_campus() {
     set_prop "$CAMPUS_HOME/etc/org.apache.karaf.management.cfg" rmiServerPort "$(free_port)"
   fi
 
-  trap 'stop_campus' EXIT
+  if [ "$BENCH_DB" = postgresql ]; then
+    # the README's lines: Campus on the cluster's database 'campus'
+    local cfg="$CAMPUS_HOME/etc/org.ops4j.datasource-campus.cfg"
+    set_prop "$cfg" osgi.jdbc.driver.name "PostgreSQL JDBC Driver"
+    set_prop "$cfg" url "$CAMPUS_PG_JDBC_URL"
+    set_prop "$cfg" user "$CAMPUS_PG_USER"
+    set_prop "$cfg" password "$CAMPUS_PG_PASSWORD"
+  fi
+
+  trap 'cleanup' EXIT
   trap 'exit 130' INT TERM
 }
 
@@ -196,6 +242,7 @@ run_bench() {
     -Dbench.target="$BENCH_TARGET" \
     -Dcampus.url="${CAMPUS_URL:-http://127.0.0.1:8181}" \
     -Dbench.workDir="$TARGET_DIR" \
+    ${DB_PROPS[@]+"${DB_PROPS[@]}"} \
     ${CAMPUS_PROPS[@]+"${CAMPUS_PROPS[@]}"} \
     "$@" \
     "$main" | tee -a "$result"

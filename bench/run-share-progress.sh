@@ -5,6 +5,8 @@
 #   bench/run-share-progress.sh [-Dprop=value ...]      e.g. -Dbench.duration=30 -Dbench.threads=8
 #
 # Environment:
+#   BENCH_DB=derby|postgresql           the database of both targets (derby); postgresql starts a
+#                                       throw-away cluster (scripts/postgres-cluster.sh) for the run
 #   BENCH_TARGET=both|baseline|campus   what to load (both); 'baseline' neither unpacks nor starts Campus
 #   CAMPUS_URL=http://host:port         load a Campus that is already running instead of starting one
 #   CAMPUS_LMS_API_KEY=...              sent as "Authorization: Bearer ..." to Campus
@@ -25,6 +27,7 @@ BENCH_TARGET=${BENCH_TARGET:-both}
 case "$BENCH_TARGET" in both|baseline|campus) ;; *) die "BENCH_TARGET must be both, baseline or campus" ;; esac
 
 build_bench
+start_database
 
 START_CAMPUS=0
 if [ "$BENCH_TARGET" != "baseline" ] && [ -z "${CAMPUS_URL:-}" ]; then

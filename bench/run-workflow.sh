@@ -10,6 +10,8 @@
 # loaded database and 'worklist' measures GET /workflow-worklists on both.
 #
 # Environment:
+#   BENCH_DB=derby|postgresql           the database of both targets (derby); postgresql starts a
+#                                       throw-away cluster (scripts/postgres-cluster.sh) for the run
 #   BENCH_TARGET=both|baseline|campus   what to load (both); 'baseline' neither unpacks nor starts Campus
 #   BENCH_PHASES="actions load worklist"  the phases to run, in this order (all three)
 #   CAMPUS_LMS_API_KEY=...              sent as "Authorization: Bearer ..." to Campus
@@ -35,6 +37,7 @@ done
 [ -z "${CAMPUS_URL:-}" ] || die "CAMPUS_URL is not supported here: the load phase must stop Campus and write its database"
 
 build_bench
+start_database
 
 RESULT="$TARGET_DIR/workflow-result.txt"
 : > "$RESULT"

@@ -47,6 +47,7 @@ final class BaselineProcess implements AutoCloseable {
             LOG.info("baseline: Derby settings as in Campus's etc/system.properties: {}", derby);
         }
         cmd.addAll(derby);
+        cmd.addAll(BenchDatabase.fromSystemProperties().jvmArgs());
         cmd.addAll(cfg.baselineJvmArgs);
         cmd.add("-Dorg.eclipse.jetty.LEVEL=WARN");
         cmd.add("-cp");

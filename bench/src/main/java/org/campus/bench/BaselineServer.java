@@ -38,8 +38,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The bare baseline: one Jetty 9.4 servlet (the Jetty that Pax Web runs inside Karaf) that serves
- * the same two share-progress calls as Campus, on embedded Derby through plain JDBC and a dbcp2 pool
- * of the size Campus uses. It does the same database work as Campus for each call:
+ * the same two share-progress calls as Campus, on the database of {@link BenchDatabase} (embedded
+ * Derby, or PostgreSQL) through plain JDBC and a dbcp2 pool of the size Campus uses. It does the same database work as Campus for each call:
  * <ul>
  * <li>{@code POST /campus/api/v1/share-progress}: the share row and its first status-timeline row,
  * two inserts with ids from the sequences (blocks of 50, as JPA takes them) in one transaction, then 201 with {@code Location} and the record
@@ -68,9 +68,13 @@ public final class BaselineServer {
     /** The argument that keeps the database an earlier baseline left, instead of creating a new one. */
     static final String KEEP = "--keep";
 
-    /** The migrations Campus creates these tables with, copied in by the pom from campus-core. */
-    private static final List<String> DDL_RESOURCES = List.of("/campus-ddl/V1__share_progress.sql",
-            "/campus-ddl/V3__workflow.sql");
+    /**
+     * The migrations Campus creates these tables with, copied in by the pom from campus-core: V1 from
+     * common/, V3 from the folder of the database in use.
+     */
+    static List<String> ddlResources(BenchDatabase db) {
+        return List.of("/campus-ddl/common/V1__share_progress.sql", "/campus-ddl/" + db.vendor() + "/V3__workflow.sql");
+    }
 
     private static final String INSERT_SHARE = "INSERT INTO share_progress (course_id, user_id, share_type, cm_id,"
             + " status, resource_url, error_message, time_created, time_modified, source_deleted,"
@@ -91,7 +95,10 @@ public final class BaselineServer {
 
         synchronized long next(Connection c) throws SQLException {
             if (next > last) {
-                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("VALUES NEXT VALUE FOR " + sequence)) {
+                boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                        .contains("postgres");
+                String sql = postgresql ? "SELECT nextval('" + sequence + "')" : "VALUES NEXT VALUE FOR " + sequence;
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
                     r.next();
                     last = r.getLong(1);
                     next = last - SIZE + 1;
@@ -121,10 +128,12 @@ public final class BaselineServer {
 
     private final Server server;
     private final BasicDataSource pool;
+    private final BenchDatabase db;
 
-    private BaselineServer(Server server, BasicDataSource pool) {
+    private BaselineServer(Server server, BasicDataSource pool, BenchDatabase db) {
         this.server = server;
         this.pool = pool;
+        this.db = db;
     }
 
     public static void main(String[] args) throws Exception {
@@ -155,7 +164,8 @@ public final class BaselineServer {
      * 127.0.0.1:{@code port} (0: a free one).
      */
     static BaselineServer start(Path dbDir, int port, boolean keep) throws Exception {
-        boolean fresh = !keep || !Files.isDirectory(dbDir.resolve("baseline"));
+        BenchDatabase db = BenchDatabase.fromSystemProperties();
+        boolean fresh = !keep || (!db.postgresql && !Files.isDirectory(dbDir.resolve("baseline")));
         if (fresh) {
             deleteTree(dbDir);
         }
@@ -165,13 +175,24 @@ public final class BaselineServer {
 
         // as Campus's org.ops4j.datasource-campus: dbcp2, maxTotal 16, maxIdle 16, minIdle 2
         BasicDataSource pool = new BasicDataSource();
-        pool.setDriverClassName("org.apache.derby.jdbc.EmbeddedDriver");
-        pool.setUrl("jdbc:derby:baseline;create=true");
+        pool.setDriverClassName(db.driverClass());
+        pool.setUrl(db.baselineUrl());
+        if (db.postgresql) {
+            pool.setUsername(db.user());
+            pool.setPassword(db.password());
+        }
         pool.setMaxTotal(16);
         pool.setMaxIdle(16);
         pool.setMinIdle(2);
         if (fresh) {
-            createSchema(pool);
+            if (db.postgresql) {
+                // an empty database: what an earlier run left in it goes
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA public CASCADE");
+                    s.execute("CREATE SCHEMA public");
+                }
+            }
+            createSchema(pool, db);
         }
 
         Server server = new Server(); // default QueuedThreadPool, as Pax Web's default Jetty
@@ -192,7 +213,7 @@ public final class BaselineServer {
         server.setHandler(context);
         server.setStopAtShutdown(false);
         server.start();
-        return new BaselineServer(server, pool);
+        return new BaselineServer(server, pool, db);
     }
 
     int port() {
@@ -212,6 +233,9 @@ public final class BaselineServer {
         } catch (SQLException e) {
             LOG.warn("pool close failed: {}", e.toString());
         }
+        if (db.postgresql) {
+            return;
+        }
         try {
             java.sql.DriverManager.getConnection("jdbc:derby:;shutdown=true");
         } catch (SQLException expected) {
@@ -219,8 +243,8 @@ public final class BaselineServer {
         }
     }
 
-    private static void createSchema(BasicDataSource pool) throws IOException, SQLException {
-        for (String resource : DDL_RESOURCES) {
+    private static void createSchema(BasicDataSource pool, BenchDatabase db) throws IOException, SQLException {
+        for (String resource : ddlResources(db)) {
             String ddl;
             try (InputStream in = BaselineServer.class.getResourceAsStream(resource)) {
                 if (in == null) {
@@ -367,7 +391,7 @@ public final class BaselineServer {
                         ps.setNull(7, Types.VARCHAR);
                         ps.setLong(8, now);
                         ps.setLong(9, now);
-                        ps.setBoolean(10, false);
+                        ps.setInt(10, 0); // V1 keeps the flag in a SMALLINT: 0, portable to PostgreSQL (no boolean bind)
                         ps.setNull(11, Types.BIGINT);
                         ps.setLong(12, 1L);
                         ps.setLong(13, newId);

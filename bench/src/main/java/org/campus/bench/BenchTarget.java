@@ -47,8 +47,9 @@ abstract class BenchTarget implements BenchSupport.CpuSource {
             baseline = BaselineProcess.start(cfg, keepBaselineDatabase);
             T t = factory.create("baseline", "http://127.0.0.1:" + baseline.port, null, baseline.process.pid());
             targets.add(t);
-            System.out.printf("baseline: bare Jetty servlet + dbcp2 + embedded Derby, pid %d, %s%n",
-                    baseline.process.pid(), t.baseUrl);
+            System.out.printf("baseline: bare Jetty servlet + dbcp2 + %s, pid %d, %s%n",
+                    BenchDatabase.fromSystemProperties().postgresql ? "PostgreSQL (the database Campus uses too)"
+                            : "embedded Derby", baseline.process.pid(), t.baseUrl);
         }
         if (cfg.runCampus) {
             Long pid = cfg.campusPid();

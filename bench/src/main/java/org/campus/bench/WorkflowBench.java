@@ -256,19 +256,20 @@ public final class WorkflowBench {
         System.setProperty("derby.system.durability", System.getProperty("derby.system.durability", "test"));
         System.setProperty("derby.storage.pageCacheSize", System.getProperty("derby.storage.pageCacheSize", "40000"));
         int batch = Integer.getInteger("bench.loadBatch", 5000);
+        BenchDatabase database = BenchDatabase.fromSystemProperties();
         Map<String, String> urls = new LinkedHashMap<>();
         if (cfg.runBaseline) {
-            urls.put("baseline", "jdbc:derby:" + cfg.workDir.resolve("baseline-db").resolve("baseline"));
+            urls.put("baseline", database.baselineUrl(cfg.workDir));
         }
         if (cfg.runCampus) {
             if (cfg.campusHome == null) {
                 throw new IllegalArgumentException("campus.home is needed to find Campus's database");
             }
             Path db = cfg.campusHome.resolve("db").resolve("campus");
-            if (!Files.isDirectory(db)) {
+            if (!database.postgresql && !Files.isDirectory(db)) {
                 throw new IllegalStateException("no Campus database at " + db + " (derby.system.home is <campus.home>/db)");
             }
-            urls.put("campus", "jdbc:derby:" + db);
+            urls.put("campus", database.campusUrl(cfg.campusHome));
         }
         // both databases at once: on a busy machine two loading threads get more of the CPUs than one
         List<Thread> loaders = new ArrayList<>();
@@ -283,8 +284,8 @@ public final class WorkflowBench {
                     e.getKey(), records, id, courses, activities, e.getValue());
             Thread t = new Thread(() -> {
                 try {
-                    WorkflowLoader.load(e.getKey(), e.getValue(), Long.parseLong(id), records, courses, activities,
-                            STATES, history, batch);
+                    WorkflowLoader.load(database, e.getKey(), e.getValue(), Long.parseLong(id), records, courses,
+                            activities, STATES, history, batch);
                 } catch (Exception x) {
                     System.out.printf("%s: loading failed: %s%n", e.getKey(), x);
                     failures.add(x);

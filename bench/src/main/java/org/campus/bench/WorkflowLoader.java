@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Bulk-loads workflow records straight into a Derby database that nobody else has open (Campus's,
- * stopped, or the baseline's), with plain JDBC in large batches: loading a million through HTTP would
+ * Bulk-loads workflow records straight into a database that nobody else uses meanwhile (Campus's,
+ * stopped, or the baseline's; embedded Derby or PostgreSQL, see {@link BenchDatabase}), with plain JDBC in large batches: loading a million through HTTP would
  * take far too long. The rows are as Campus writes them (same columns, version 1, one history entry per
  * record when asked), spread evenly over {@code courses} x {@code activitiesPerCourse} activities and the
  * given states. Course ids are {@code c<n>}, activity ids {@code c<n>-a<m>}. Record ids start at
@@ -44,15 +44,15 @@ final class WorkflowLoader {
 
     /**
      * Loads {@code records} rows under {@code workflowId} into the database at {@code jdbcUrl}, then has
-     * Derby update the table's index statistics (as its statistics daemon would for a table that grew) and
-     * shuts the database down cleanly.
+     * the database update the table's statistics (as Derby's statistics daemon or PostgreSQL's autovacuum
+     * would for a table that grew) and, on Derby, shuts the database down cleanly.
      */
-    static void load(String label, String jdbcUrl, long workflowId, long records, int courses, int activitiesPerCourse,
-            List<String> states, boolean history, int batch) throws SQLException {
+    static void load(BenchDatabase db, String label, String jdbcUrl, long workflowId, long records, int courses,
+            int activitiesPerCourse, List<String> states, boolean history, int batch) throws SQLException {
         long started = System.nanoTime();
         long perActivity = Math.max(1, records / ((long) courses * activitiesPerCourse));
         long now = System.currentTimeMillis();
-        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+        try (Connection c = db.connect(jdbcUrl)) {
             c.setAutoCommit(false);
             long existing;
             try (Statement s = c.createStatement();
@@ -64,7 +64,7 @@ final class WorkflowLoader {
                 System.out.printf(Locale.ROOT, "%s: %d loaded records are there already; nothing loaded%n", label, existing);
                 return;
             }
-            List<String> dropped = dropIndexes(c);
+            List<String> dropped = dropIndexes(db, c);
             try (PreparedStatement rec = c.prepareStatement("INSERT INTO workflow_record (id, workflow_id,"
                     + " lms_record_id, course_id, activity_id, author_id, id_numeric, state, time_created,"
                     + " time_modified, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1)");
@@ -132,13 +132,22 @@ final class WorkflowLoader {
             }
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
-                s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'WORKFLOW_RECORD', NULL)");
-                if (history) {
-                    s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'WORKFLOW_HISTORY', NULL)");
+                if (db.postgresql) {
+                    s.execute("ANALYZE workflow_record");
+                    if (history) {
+                        s.execute("ANALYZE workflow_history");
+                    }
+                } else {
+                    s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'WORKFLOW_RECORD', NULL)");
+                    if (history) {
+                        s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'WORKFLOW_HISTORY', NULL)");
+                    }
                 }
             }
         } finally {
-            shutdown(jdbcUrl);
+            if (!db.postgresql) {
+                shutdown(jdbcUrl);
+            }
         }
         System.out.printf(Locale.ROOT, "%s: done in %.0f s%n", label, (System.nanoTime() - started) / 1e9);
     }
@@ -147,13 +156,13 @@ final class WorkflowLoader {
      * Drops the indexes of workflow_record that Campus's migrations create with {@code CREATE INDEX} and that
      * exist; the DDL to create them again, in migration order.
      */
-    private static List<String> dropIndexes(Connection c) throws SQLException {
+    private static List<String> dropIndexes(BenchDatabase db, Connection c) throws SQLException {
         List<String> script = new java.util.ArrayList<>();
-        for (String migration : migrations()) {
+        for (String migration : migrations(db)) {
             script.addAll(BaselineServer.statements(migration));
         }
         java.util.Set<String> existing = new java.util.HashSet<>();
-        try (ResultSet rs = c.getMetaData().getIndexInfo(null, "APP", "WORKFLOW_RECORD", false, false)) {
+        try (ResultSet rs = c.getMetaData().getIndexInfo(null, db.schema(), db.metadataName("workflow_record"), false, false)) {
             while (rs.next()) {
                 if (rs.getString("INDEX_NAME") != null) {
                     existing.add(rs.getString("INDEX_NAME").toUpperCase(Locale.ROOT));
@@ -183,20 +192,23 @@ final class WorkflowLoader {
         return dropped;
     }
 
-    /** The migrations campus-core ships (copied in by the pom), by version. */
-    private static List<String> migrations() {
+    /** The migrations campus-core ships for the database in use (common/ and its folder; copied in by the pom), by version. */
+    private static List<String> migrations(BenchDatabase db) {
         try {
-            java.net.URL dir = WorkflowLoader.class.getResource(DDL_DIR);
-            if (dir == null) {
-                throw new IllegalStateException("missing " + DDL_DIR + " (copied from campus-core by the pom)");
+            List<java.nio.file.Path> files = new java.util.ArrayList<>();
+            for (String folder : List.of("common", db.vendor())) {
+                java.net.URL dir = WorkflowLoader.class.getResource(DDL_DIR + "/" + folder);
+                if (dir == null) {
+                    throw new IllegalStateException("missing " + DDL_DIR + "/" + folder + " (copied from campus-core by the pom)");
+                }
+                try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(java.nio.file.Paths.get(dir.toURI()))) {
+                    list.forEach(files::add);
+                }
             }
-            List<java.nio.file.Path> files;
-            try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(java.nio.file.Paths.get(dir.toURI()))) {
-                files = list.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                        .sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(
-                                p.getFileName().toString().substring(1, p.getFileName().toString().indexOf("__")))))
-                        .toList();
-            }
+            files = files.stream().filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(
+                            p.getFileName().toString().substring(1, p.getFileName().toString().indexOf("__")))))
+                    .toList();
             List<String> out = new java.util.ArrayList<>();
             for (java.nio.file.Path f : files) {
                 out.add(java.nio.file.Files.readString(f));

@@ -10,6 +10,8 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
@@ -17,7 +19,9 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
 /**
  * The Pax Exam configuration every container test uses: the Campus distribution as built by this
- * reactor, on free ports, with the credentials the tests authenticate with.
+ * reactor, on free ports, with the credentials the tests authenticate with, on the database of
+ * {@link ItestDatabase} (on PostgreSQL: the README's data source lines, for the cluster's database
+ * {@code campus}).
  */
 public final class CampusContainer {
 
@@ -38,7 +42,7 @@ public final class CampusContainer {
                 System.getProperty("user.home") + "/.m2/repository");
         int httpPort = freePort();
         int sshPort = freePort();
-        return new Option[] {
+        List<Option> options = new ArrayList<>(List.of(
             karafDistributionConfiguration()
                     .frameworkUrl(distribution.toURI().toString())
                     .name("Campus")
@@ -81,8 +85,12 @@ public final class CampusContainer {
                     "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
                     "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
                     "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
-                    "-Xmx512m")
-        };
+                    "-Xmx512m")));
+        if (ItestDatabase.isPostgresql()) {
+            ItestDatabase.postgresqlDatasource("campus").forEach((key, value) ->
+                    options.add(editConfigurationFilePut(ItestDatabase.DATASOURCE_CFG, key, value)));
+        }
+        return options.toArray(Option[]::new);
     }
 
     static int freePort() {

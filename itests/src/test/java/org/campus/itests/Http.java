@@ -74,6 +74,21 @@ public final class Http {
         return new Http("http://127.0.0.1:" + port + "/campus/api/v1", "Bearer " + apiKey);
     }
 
+    /** The API of a Campus started outside Pax Exam, on the given port, with that {@code Authorization} header. */
+    public static Http on(int port, String authorization) {
+        return new Http("http://127.0.0.1:" + port + "/campus/api/v1", authorization);
+    }
+
+    /** The same API as the LMS with another key. */
+    public Http withKey(String apiKey) {
+        return new Http(base, "Bearer " + apiKey);
+    }
+
+    /** The {@code Authorization} value of HTTP Basic for a realm user. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     public static Http anonymous() {
         return new Http(baseUrl(), null);
     }
