@@ -171,7 +171,9 @@ public final class UmlImport {
             List<String> warnings = new ArrayList<>(result.warnings());
             warnings.addAll(notImported);
             warnings.addAll(xmi.notes());
-            finished.add(new ImportResult(result.workflow(), warnings));
+            // one line each: names and guards from the model may hold line breaks
+            finished.add(new ImportResult(result.workflow(),
+                    warnings.stream().map(w -> w.replaceAll("\\s*[\\r\\n]+\\s*", " ")).toList()));
         }
         return finished;
     }
