@@ -284,6 +284,9 @@ final class MachineGraph {
         }
         reportPseudostates();
         for (Edge edge : edges) {
+            if (edge.source().kind == Kind.INITIAL && !isNamedOrTriggered(edge)) {
+                continue; // the initial transition, even from a pseudostate named after its state
+            }
             List<Vertex> starts = starts(edge.source());
             if (starts.isEmpty()) {
                 continue;
@@ -419,15 +422,15 @@ final class MachineGraph {
     }
 
     private boolean behavesAsState(Vertex initial) {
-        if (!initial.incoming.isEmpty() || initial.outgoing.size() > 1 || !xmi.tags(initial.element).isEmpty()) {
+        if (!initial.incoming.isEmpty() || !xmi.tags(initial.element).isEmpty()) {
             return true;
         }
-        for (Edge edge : initial.outgoing) {
-            if (!xmi.name(edge.element()).isEmpty() || Transitions.triggerName(xmi, edge.element()) != null) {
-                return true;
-            }
-        }
-        return false;
+        return initial.outgoing.stream().anyMatch(this::isNamedOrTriggered);
+    }
+
+    /** A transition that says what it does: by its name or its trigger. */
+    boolean isNamedOrTriggered(Edge edge) {
+        return !xmi.name(edge.element()).isEmpty() || Transitions.triggerName(xmi, edge.element()) != null;
     }
 
     private void addToState(Vertex vertex) {

@@ -162,7 +162,8 @@ final class WorkflowAssembly {
             if (pseudostate.alias != null) {
                 chosen = pseudostate.alias;
                 State target = graph.initialTarget(pseudostate);
-                if (target != null && target != chosen && !leavesAsAction(pseudostate)) {
+                if (target != null && target != chosen
+                        && pseudostate.outgoing.stream().noneMatch(graph::isNamedOrTriggered)) {
                     warnings.add("the initial pseudostate is named '" + pseudostate.name + "' but its transition leads"
                             + " to '" + target.id + "'; as in ArchGenXML, its name counts");
                 }
@@ -192,16 +193,6 @@ final class WorkflowAssembly {
         warnings.add("no initial pseudostate and no state tagged " + ArchGenXml.INITIAL_STATE + ": the first state, '"
                 + first.id + "', is the initial state");
         return first;
-    }
-
-    /** Whether an initial pseudostate's transitions are actions of the state it is named after. */
-    private boolean leavesAsAction(Vertex pseudostate) {
-        for (Edge edge : pseudostate.outgoing) {
-            if (!xmi.name(edge.element()).isEmpty() || Transitions.triggerName(xmi, edge.element()) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Set<State> reachable(State initial) {
