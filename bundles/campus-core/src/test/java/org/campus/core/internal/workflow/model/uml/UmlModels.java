@@ -35,6 +35,16 @@ final class UmlModels {
         }
     }
 
+    /** Plone's own export of one of its workflows. */
+    static byte[] dcWorkflow(String name) {
+        try (InputStream in = UmlModels.class.getResourceAsStream("/dcworkflow/" + name + ".xml")) {
+            assertNotNull(in, "test resource dcworkflow/" + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
