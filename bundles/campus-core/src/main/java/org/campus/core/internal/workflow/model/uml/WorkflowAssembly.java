@@ -97,6 +97,12 @@ final class WorkflowAssembly {
         Map<String, String> machineTags = xmi.tags(graph.machine());
         List<WorklistDef> worklists = worklists(kept);
         warnAboutUngrantedGuardPermissions(actions, mappings);
+        List<String> unguarded = actions.stream()
+                .filter(a -> a.roles().isEmpty() && a.guard().permissions().isEmpty()).map(ActionDef::id).toList();
+        if (!unguarded.isEmpty()) {
+            warnings.add("actions without guard roles or permissions may be performed by nobody in Campus until roles"
+                    + " are given to them (Plone lets everybody): " + String.join(", ", unguarded));
+        }
         for (String role : everybodyRoles) {
             warnings.add("role '" + role + "' means everybody in Plone but is an ordinary role name in Campus,"
                     + " held by nobody: grant its permissions to Campus roles such as guest or student");
