@@ -287,6 +287,79 @@ class UmlSemanticsTest {
         assertWarned(result, "An unnamed final state is imported as a state that no action leaves");
     }
 
+    @Test
+    void poseidonsUml2StateMachinesInXmi12AreReadToo() {
+        String xmi = """
+                <?xml version = '1.0' encoding = 'UTF-8' ?>
+                <XMI xmi.version = '1.2' xmlns:UML = 'org.omg.xmi.namespace.UML' xmlns:UML2 = 'org.omg.xmi.namespace.UML2'>
+                  <XMI.header><XMI.documentation><XMI.exporter>Netbeans XMI Writer</XMI.exporter></XMI.documentation>
+                  </XMI.header>
+                  <XMI.content>
+                    <UML:Model xmi.id = 'm' name = 'model 1'>
+                      <UML:Namespace.ownedElement>
+                        <UML:TagDefinition xmi.id = 'td' name = 'view' tagType = 'String'/>
+                        <UML:Class xmi.id = 'c' name = 'Essay'>
+                          <UML2:BehavioredClassifier.ownedBehavior>
+                            <UML2:StateMachine xmi.id = 'sm' isSpecification = 'false'>
+                              <UML2:StateMachine.region>
+                                <UML2:Region xmi.id = 'r'>
+                                  <UML2:Region.subvertex>
+                                    <UML2:Pseudostate xmi.id = 'i' kind = 'initial'/>
+                                    <UML2:State xmi.id = 'a' name = 'draft'>
+                                      <UML:ModelElement.taggedValue>
+                                        <UML:TaggedValue xmi.id = 'tv'>
+                                          <UML:TaggedValue.dataValue>Owner</UML:TaggedValue.dataValue>
+                                          <UML:TaggedValue.type><UML:TagDefinition xmi.idref = 'td'/></UML:TaggedValue.type>
+                                        </UML:TaggedValue>
+                                      </UML:ModelElement.taggedValue>
+                                    </UML2:State>
+                                    <UML2:State xmi.id = 'b' name = 'marked'/>
+                                  </UML2:Region.subvertex>
+                                  <UML2:Region.transition>
+                                    <UML2:Transition xmi.id = 't0'>
+                                      <UML2:Transition.source><UML2:Pseudostate xmi.idref = 'i'/></UML2:Transition.source>
+                                      <UML2:Transition.target><UML2:State xmi.idref = 'a'/></UML2:Transition.target>
+                                    </UML2:Transition>
+                                    <UML2:Transition xmi.id = 't1' name = 'mark'>
+                                      <UML2:Transition.guard>
+                                        <UML2:Constraint xmi.id = 'g'>
+                                          <UML2:Constraint.specification>
+                                            <UML2:OpaqueExpression xmi.id = 'e' body = 'guard_roles:Reviewer'/>
+                                          </UML2:Constraint.specification>
+                                        </UML2:Constraint>
+                                      </UML2:Transition.guard>
+                                      <UML2:Transition.source><UML2:State xmi.idref = 'a'/></UML2:Transition.source>
+                                      <UML2:Transition.target><UML2:State xmi.idref = 'b'/></UML2:Transition.target>
+                                    </UML2:Transition>
+                                  </UML2:Region.transition>
+                                </UML2:Region>
+                              </UML2:StateMachine.region>
+                            </UML2:StateMachine>
+                          </UML2:BehavioredClassifier.ownedBehavior>
+                        </UML:Class>
+                      </UML:Namespace.ownedElement>
+                    </UML:Model>
+                    <UML:Diagram xmi.id = 'd' isVisible = 'true' name = 'essay_workflow'>
+                      <UML:Diagram.owner>
+                        <UML:Uml1SemanticModelBridge xmi.id = 'bridge' presentation = ''>
+                          <UML:Uml1SemanticModelBridge.element>
+                            <UML2:StateMachine xmi.idref = 'sm'/>
+                          </UML:Uml1SemanticModelBridge.element>
+                        </UML:Uml1SemanticModelBridge>
+                      </UML:Diagram.owner>
+                    </UML:Diagram>
+                  </XMI.content>
+                </XMI>
+                """;
+        WorkflowDefinition workflow = importOne(xmi.strip()).workflow();
+
+        assertEquals("essay_workflow", workflow.id());
+        assertEquals("draft", workflow.initialState());
+        assertEquals("[draft, marked] [mark]", ids(workflow));
+        assertEquals(List.of("Reviewer"), workflow.findAction("mark").orElseThrow().roles());
+        assertEquals(Map.of("author", List.of("view")), workflow.findState("draft").orElseThrow().permissions());
+    }
+
     // ------------------------------------------------------------------ machines of a file
 
     @Test
