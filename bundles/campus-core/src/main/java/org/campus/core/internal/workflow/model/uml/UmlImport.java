@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class UmlImport {
                 graphOf.put(vertex, graph);
             }
         }
-        Set<Element> usedAsStates = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Element> usedAsStates = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element transition : xmi.definitionsOfType("Transition")) {
             Element source = xmi.ref(transition, "source");
             Element target = xmi.ref(transition, "target");

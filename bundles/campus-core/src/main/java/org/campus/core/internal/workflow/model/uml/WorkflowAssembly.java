@@ -2,6 +2,7 @@ package org.campus.core.internal.workflow.model.uml;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -206,7 +207,7 @@ final class WorkflowAssembly {
         for (Way way : graph.ways()) {
             next.computeIfAbsent(way.from(), s -> new ArrayList<>()).add(way.to());
         }
-        Set<State> reached = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<State> reached = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<State> pending = new ArrayDeque<>();
         reached.add(initial);
         pending.add(initial);

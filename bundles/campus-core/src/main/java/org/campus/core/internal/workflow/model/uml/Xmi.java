@@ -349,6 +349,22 @@ final class Xmi {
         return false;
     }
 
+    /** The first {@code href} of a property that points outside this file, or null. */
+    private String outsideReference(Element element, String property) {
+        for (Element child : children(element)) {
+            if (propertyName(child).equals(property)) {
+                List<Element> candidates = refers(child) ? List.of(child) : children(child);
+                for (Element candidate : candidates) {
+                    String href = plain(candidate, "href");
+                    if (href != null && target(candidate) == null) {
+                        return href;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private static void addIfPresent(List<Element> list, Element element) {
         if (element != null) {
             list.add(element);
@@ -426,8 +442,11 @@ final class Xmi {
             if (definition != null) {
                 tag = name(definition);
             } else if (refersOutside(element, "type")) {
-                unresolvedTagDefinitions++;
-                return;
+                tag = ProfileTags.name(outsideReference(element, "type"));
+                if (tag == null) {
+                    unresolvedTagDefinitions++;
+                    return;
+                }
             }
         }
         if (tag == null || tag.isBlank()) {

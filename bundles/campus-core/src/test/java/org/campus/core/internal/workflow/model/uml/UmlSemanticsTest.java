@@ -214,6 +214,57 @@ class UmlSemanticsTest {
         assertWarned(result, "guard expression 'here/isOpen|nothing' is kept but not evaluated");
     }
 
+    @Test
+    void argoUmlTagsDefinedInArchGenXmlsProfileAreKnownByTheirIds() {
+        String xmi = """
+                <?xml version = '1.0' encoding = 'UTF-8' ?>
+                <XMI xmi.version = '1.2' xmlns:UML = 'org.omg.xmi.namespace.UML'>
+                  <XMI.content>
+                    <UML:Model xmi.id = 'm' name = 'm'>
+                      <UML:Namespace.ownedElement>
+                        <UML:StateMachine xmi.id = 'sm' name = 'w'>
+                          <UML:StateMachine.top>
+                            <UML:CompositeState xmi.id = 'top' name = 'top'>
+                              <UML:CompositeState.subvertex>
+                                <UML:SimpleState xmi.id = 'a' name = 'private'>
+                                  <UML:ModelElement.taggedValue>
+                                    <UML:TaggedValue xmi.id = 'tv1'>
+                                      <UML:TaggedValue.dataValue>Owner, Manager</UML:TaggedValue.dataValue>
+                                      <UML:TaggedValue.type>
+                                        <UML:TagDefinition href = 'http://argouml.org/user-profiles/archgenxml_profile.xmi#d44755dd-3562-5da2-a853-ecccfb4931d7'/>
+                                      </UML:TaggedValue.type>
+                                    </UML:TaggedValue>
+                                    <UML:TaggedValue xmi.id = 'tv2'>
+                                      <UML:TaggedValue.dataValue>Private drafts</UML:TaggedValue.dataValue>
+                                      <UML:TaggedValue.type>
+                                        <UML:TagDefinition href = 'archgenxml_profile.xmi#51a494e5-1680-57f5-8a5d-46c6420d8171'/>
+                                      </UML:TaggedValue.type>
+                                    </UML:TaggedValue>
+                                    <UML:TaggedValue xmi.id = 'tv3'>
+                                      <UML:TaggedValue.dataValue>Manager</UML:TaggedValue.dataValue>
+                                      <UML:TaggedValue.type>
+                                        <UML:TagDefinition href = 'some_other_profile.xmi#x-1'/>
+                                      </UML:TaggedValue.type>
+                                    </UML:TaggedValue>
+                                  </UML:ModelElement.taggedValue>
+                                </UML:SimpleState>
+                              </UML:CompositeState.subvertex>
+                            </UML:CompositeState>
+                          </UML:StateMachine.top>
+                        </UML:StateMachine>
+                      </UML:Namespace.ownedElement>
+                    </UML:Model>
+                  </XMI.content>
+                </XMI>
+                """;
+        ImportResult result = importOne(xmi.strip());
+        StateDef state = result.workflow().findState("private").orElseThrow();
+
+        assertEquals("Private drafts", state.title());
+        assertEquals(Map.of("author", List.of("view"), "Manager", List.of("view")), state.permissions());
+        assertWarned(result, "1 tagged values refer to tag definitions outside this file");
+    }
+
     // ------------------------------------------------------------------ composite states
 
     @Test
