@@ -121,6 +121,15 @@ public final class Http {
         return send(b.build());
     }
 
+    /** A POST of bytes as they are (a zip, an XML file in its own encoding). */
+    public Answer post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.build());
+    }
+
     public Answer send(String method, String path, String contentType, String body) {
         HttpRequest.Builder b = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));

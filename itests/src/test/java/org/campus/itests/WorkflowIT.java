@@ -5,12 +5,14 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -101,6 +105,38 @@ public class WorkflowIT {
             assertNotNull("test resource dcworkflow/" + name, in);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static byte[] umlFixture(String name) throws IOException {
+        try (InputStream in = WorkflowIT.class.getResourceAsStream("/uml/" + name)) {
+            assertNotNull("test resource uml/" + name, in);
+            return in.readAllBytes();
+        }
+    }
+
+    /** An ArgoUML-style project archive: the project file and the given models. */
+    private static byte[] zargo(String... namesAndModels) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("project.argo"));
+            zip.write("<argo/>".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < namesAndModels.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(namesAndModels[i]));
+                zip.write(umlFixture(namesAndModels[i + 1]));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The items of a UML import, each also readable as stored. */
+    private JsonNode umlImported(Http.Answer a) {
+        assertEquals(a.toString(), 201, a.status());
+        assertTrue(a.contentType(), a.contentType().startsWith("application/json"));
+        JsonNode items = a.json().get("items");
+        for (JsonNode w : items) {
+            assertEquals(w, lms.get("/workflows/" + w.get("id").asLong()).json());
+        }
+        return items;
     }
 
     private JsonNode created(Http.Answer a, String base) {
@@ -201,6 +237,61 @@ public class WorkflowIT {
         assertEquals(5, w.get("variables").size());
         assertTrue(w.get("warnings").isArray());
         assertTrue(w.get("warnings").size() > 0);
+    }
+
+    @Test
+    public void importsTheStateMachinesOfUmlFilesAndProjectArchives() throws IOException {
+        JsonNode papyrus = umlImported(lms.post("/workflows/import/uml", XML, umlFixture("ordershipping.uml")));
+        assertEquals(1, papyrus.size());
+        JsonNode order = papyrus.get(0);
+        assertEquals("StateMachine", order.get("key").asText());
+        assertEquals("WAIT_NEW_ORDER", order.get("initialState").asText());
+        assertEquals(List.of("CUSTOMER_ERROR", "HANDLE_ORDER", "ORDER_SHIPPED", "RECEIVE_ORDER", "SHIP_ORDER",
+                "WAIT_NEW_ORDER"), ids(order.get("states")));
+        JsonNode placeOrder = order.get("actions").get(1);
+        assertEquals("PLACE_ORDER", placeOrder.get("id").asText());
+        assertEquals(List.of("WAIT_NEW_ORDER"), texts(placeOrder.get("from")));
+        assertEquals("RECEIVE_ORDER", placeOrder.get("to").asText());
+        assertTrue(placeOrder.get("roles").isArray());
+        assertTrue(order.get("states").get(0).get("permissions").isObject());
+        assertTrue(texts(order.get("warnings")).toString(),
+                texts(order.get("warnings")).stream().anyMatch(w -> w.contains("'HANDLE_ORDER' has 2 concurrent regions")));
+
+        JsonNode ea = umlImported(lms.post("/workflows/import/uml", "text/xml", umlFixture("EA_XMI21.xmi")));
+        assertEquals(1, ea.size());
+        assertEquals("EA_StateMachine1", ea.get(0).get("key").asText());
+        assertEquals("State1", ea.get(0).get("initialState").asText());
+
+        JsonNode zipped = umlImported(lms.post("/workflows/import/uml", "application/zip",
+                zargo("project.xmi", "ordershipping.uml")));
+        assertEquals(1, zipped.size());
+        assertEquals(ids(order.get("actions")), ids(zipped.get(0).get("actions")));
+
+        // records run on an imported workflow; an action the model guards with nothing is nobody's yet
+        JsonNode record = createRecord(order.get("id").asLong(), "5");
+        assertEquals("WAIT_NEW_ORDER", record.get("state").asText());
+        assertProblem(act(record.get("id").asLong(), "PLACE_ORDER", "5", "[\"teacher\"]"), 403);
+        assertProblem(act(record.get("id").asLong(), "SHIP_ORDER_ORDER_SHIPPED", "5", "[\"teacher\"]"), 409);
+    }
+
+    @Test
+    public void hostileOrBrokenUmlIsRefusedAndStoresNothing() throws IOException {
+        long before = newestWorkflowId();
+        byte[] ea = umlFixture("EA_XMI21.xmi");
+        assertEquals(List.of("body"), errorFields(lms.post("/workflows/import/uml", "application/zip",
+                zargo("a.xmi", "EA_XMI21.xmi", "b.xmi", "ordershipping.uml"))));
+        assertEquals(List.of("body"), errorFields(lms.post("/workflows/import/uml", "application/zip",
+                Arrays.copyOf(zargo("a.xmi", "EA_XMI21.xmi"), 200))));
+        assertEquals(List.of("body"), errorFields(lms.post("/workflows/import/uml", XML, HostileCases.XML_BOMB)));
+        assertEquals(List.of("body"), errorFields(lms.post("/workflows/import/uml", XML,
+                "<?xml version=\"1.0\"?><!DOCTYPE XMI [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><XMI>&x;</XMI>")));
+        assertEquals(List.of("body"), errorFields(lms.post("/workflows/import/uml", XML, Arrays.copyOf(ea, ea.length / 2))));
+        assertEquals(List.of("body"), errorFields(lms.post("/workflows/import/uml", XML, fixture("folder_workflow.xml"))));
+        assertProblem(lms.post("/workflows/import/uml", "application/json", ea), 415);
+        assertProblem(lms.post("/workflows/import/uml", null, ea), 415);
+        assertProblem(lms.sendHeadersFirst("POST", "/workflows/import/uml", XML,
+                "<XMI>" + " ".repeat(5 * 1024 * 1024) + "</XMI>"), 413);
+        assertEquals(before, newestWorkflowId());
     }
 
     @Test

@@ -43,6 +43,25 @@ public interface WorkflowService {
      */
     Workflow importDcWorkflow(byte[] xml);
 
+    /**
+     * Imports the state machines of a UML model and stores one workflow per machine, all in one
+     * transaction. The model is XMI of either generation (UML 1.3/1.4 from ArgoUML or Poseidon,
+     * UML 2 from Papyrus, MagicDraw/Cameo, Enterprise Architect, Visual Paradigm), or a
+     * {@code .zargo}/{@code .zuml} zip archive holding one {@code .xmi} (told apart by content).
+     * Plone's ArchGenXML conventions apply: tagged values of states grant permissions, guards read
+     * {@code guard_roles:...|guard_permissions:...|guard_expr:...}. Each workflow's
+     * {@link Workflow#warnings() warnings} say what was not understood or could not be kept
+     * (composite states, pseudostates, machines of the file that were not imported).
+     *
+     * @param model the file's bytes
+     * @return the stored workflows, in the order of their machines in the file
+     * @throws InvalidInputException field {@code body} for a file that is empty, a damaged or
+     *         oversized archive, malformed XML, XML with a DOCTYPE, no XMI, or XMI without a state
+     *         machine that can be imported (one error per machine, saying why)
+     * @since 1.2
+     */
+    List<Workflow> importUml(byte[] model);
+
     /** The built-in templates by key. */
     Map<String, WorkflowDefinition> templates();
 

@@ -25,6 +25,11 @@ public abstract class UnsupportedWorkflowService implements WorkflowService {
     }
 
     @Override
+    public List<Workflow> importUml(byte[] model) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Map<String, WorkflowDefinition> templates() {
         throw new UnsupportedOperationException();
     }

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.campus.api.InvalidInputException;
 
@@ -16,7 +19,15 @@ final class WorkflowFile {
     static final long MAX_BYTES = 5L * 1024 * 1024;
     static final String FIELD = "file";
 
-    enum Format { DCWORKFLOW, JSON }
+    enum Format { DCWORKFLOW, JSON, UML }
+
+    /** UML models: XMI of any tool, and the ArgoUML and Poseidon project archives. */
+    static final List<String> UML_EXTENSIONS = List.of(".xmi", ".uml", ".mdxml", ".zargo", ".zuml");
+
+    /** How far into a file its root element is looked for (past the XML declaration and comments). */
+    private static final int ROOT_SEARCH_BYTES = 64 * 1024;
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    private static final Pattern START_TAG = Pattern.compile("<([A-Za-z_][\\w.:-]*)([^>]*)>");
 
     private WorkflowFile() {
     }
@@ -43,17 +54,42 @@ final class WorkflowFile {
         }
     }
 
-    /** By the name's extension ({@code .json}, {@code .xml}), else by the first character: {@code {} is JSON. */
+    /**
+     * By the name's extension ({@code .json}; {@code .xmi}, {@code .uml}, {@code .mdxml},
+     * {@code .zargo}, {@code .zuml}), else by the content: a zip archive is a UML project, a
+     * document whose root is XMI is UML, one starting with <code>{</code> is JSON, other XML
+     * (also {@code *.xml}) is DCWorkflow.
+     */
     static Format format(Path path, byte[] bytes) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             return Format.JSON;
         }
-        if (name.endsWith(".xml")) {
-            return Format.DCWORKFLOW;
+        if (UML_EXTENSIONS.stream().anyMatch(name::endsWith) || isZip(bytes)) {
+            return Format.UML;
         }
-        String text = text(bytes).stripLeading();
-        return text.startsWith("{") ? Format.JSON : Format.DCWORKFLOW;
+        if (!name.endsWith(".xml") && text(bytes).stripLeading().startsWith("{")) {
+            return Format.JSON;
+        }
+        return hasXmiRoot(bytes) ? Format.UML : Format.DCWORKFLOW;
+    }
+
+    private static boolean isZip(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    }
+
+    /** Whether the root element is {@code <XMI>}, {@code <xmi:XMI>}, or carries an XMI version or id (Papyrus). */
+    static boolean hasXmiRoot(byte[] bytes) {
+        // the tag names are ASCII in every encoding these tools write
+        String head = new String(bytes, 0, Math.min(bytes.length, ROOT_SEARCH_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher tag = START_TAG.matcher(COMMENT.matcher(head).replaceAll(""));
+        if (!tag.find()) {
+            return false;
+        }
+        String element = tag.group(1);
+        String attributes = tag.group(2);
+        return element.equals("XMI") || element.endsWith(":XMI") || attributes.contains("xmi:version")
+                || attributes.contains("xmi.version") || attributes.contains("xmi:id");
     }
 
     /** UTF-8, without a byte order mark. */

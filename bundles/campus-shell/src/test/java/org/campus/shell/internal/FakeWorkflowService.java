@@ -75,6 +75,14 @@ final class FakeWorkflowService extends UnsupportedWorkflowService {
         return add(review(), "imported", List.of("script 'notify' was dropped"));
     }
 
+    /** Two workflows from any model, as if it held two state machines. */
+    @Override
+    public List<Workflow> importUml(byte[] model) {
+        calls.add("importUml " + model.length);
+        return List.of(add(review(), "first_machine", List.of("final state 'done' is imported as a state")),
+                add(review(), "second_machine", List.of()));
+    }
+
     @Override
     public Map<String, WorkflowDefinition> templates() {
         return Map.of();

@@ -116,6 +116,43 @@ class WorkflowCommandsTest {
     }
 
     @Test
+    void importsUmlModelsOneWorkflowPerStateMachineAndRecordsEach() throws Exception {
+        Path zargo = Files.write(dir.resolve("model.zargo"), new byte[] {'P', 'K', 3, 4, 9});
+
+        assertTrue(output.run(importing(zargo, false)));
+
+        assertEquals(List.of("importUml 5"), workflows.calls);
+        assertTrue(output.out().startsWith("2 workflows stored from model.zargo, one per state machine:"), output.out());
+        assertTrue(output.out().contains("Workflow 1: Review (2 states, 1 actions, initial state draft)."), output.out());
+        assertTrue(output.out().contains("  - final state 'done' is imported as a state"), output.out());
+        assertTrue(output.out().contains("Workflow 2: Review"), output.out());
+        assertEquals(List.of("/workflows/1", "/workflows/2"), audit.entries.stream().map(AuditEntry::target).toList());
+        assertEquals("uml file model.zargo", audit.entries.get(0).detail());
+    }
+
+    @Test
+    void tellsUmlFromDcWorkflowByExtensionOrContent() throws Exception {
+        String xmi2 = "<?xml version=\"1.0\"?>\n<!-- <dc-workflow> -->\n<xmi:XMI xmi:version=\"2.1\"/>";
+        String papyrus = "<uml:Model xmi:version=\"20131001\" xmlns:xmi=\"x\" name=\"m\"/>";
+        String xmi1 = "<XMI xmi.version = '1.2'><XMI.content/></XMI>";
+        for (String name : List.of("a.xmi", "a.uml", "a.mdxml", "a.zuml", "a.zargo")) {
+            assertEquals(WorkflowFile.Format.UML, WorkflowFile.format(dir.resolve(name), new byte[0]), name);
+        }
+        assertEquals(WorkflowFile.Format.UML, WorkflowFile.format(dir.resolve("model.xml"), bytes(xmi2)));
+        assertEquals(WorkflowFile.Format.UML, WorkflowFile.format(dir.resolve("model.xml"), bytes(papyrus)));
+        assertEquals(WorkflowFile.Format.UML, WorkflowFile.format(dir.resolve("model"), bytes(xmi1)));
+        assertEquals(WorkflowFile.Format.UML, WorkflowFile.format(dir.resolve("project"), new byte[] {'P', 'K', 3, 4}));
+        assertEquals(WorkflowFile.Format.DCWORKFLOW,
+                WorkflowFile.format(dir.resolve("definition.xml"), bytes("<dc-workflow workflow_id=\"w\"/>")));
+        assertEquals(WorkflowFile.Format.DCWORKFLOW, WorkflowFile.format(dir.resolve("x.xml"), bytes("<html/>")));
+        assertEquals(WorkflowFile.Format.JSON, WorkflowFile.format(dir.resolve("w"), bytes("{\"title\": 1}")));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void importsCampusJsonByNameOrByItsFirstCharacter() throws Exception {
         assertTrue(output.run(importing(write("w.json", "{\"title\": \"x\"}"), true)));
         assertTrue(output.run(importing(write("exported", "\uFEFF  {\"title\": \"x\"}"), true)));

@@ -58,6 +58,7 @@ import org.campus.core.internal.workflow.model.PermissionResolver;
 import org.campus.core.internal.workflow.model.WorkflowSimulator;
 import org.campus.core.internal.workflow.model.WorkflowTemplates;
 import org.campus.core.internal.workflow.model.WorkflowValidator;
+import org.campus.core.internal.workflow.model.uml.UmlImport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -82,6 +83,7 @@ public class WorkflowServiceImpl implements WorkflowService {
     private final Events events;
     private final Clock clock;
     private final DcWorkflowXml xml = new DcWorkflowXml();
+    private final UmlImport uml = new UmlImport();
     private final WorkflowValidator validator = new WorkflowValidator();
     private final Map<Long, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
     /** One resolver per workflow: definitions never change, and a resolver is immutable. */
@@ -133,6 +135,33 @@ public class WorkflowServiceImpl implements WorkflowService {
         }
         ImportResult imported = xml.importDefinition(new ByteArrayInputStream(bytes));
         return store(imported.workflow(), imported.workflow().id(), imported.warnings());
+    }
+
+    @Override
+    public List<Workflow> importUml(byte[] model) {
+        List<ImportResult> imported = uml.importModel(model);
+        List<String> exported = new ArrayList<>();
+        for (ImportResult result : imported) {
+            validator.check(result.workflow());
+            exported.add(xml.exportDefinition(result.workflow()));
+        }
+        long now = clock.millis();
+        // every machine of the file, or none
+        List<WorkflowEntity> stored = tx.write(em -> {
+            List<WorkflowEntity> entities = new ArrayList<>();
+            for (int i = 0; i < imported.size(); i++) {
+                WorkflowDefinition definition = imported.get(i).workflow();
+                WorkflowEntity e = newWorkflowEntity(definition, definition.id(), imported.get(i).warnings(),
+                        exported.get(i), now);
+                e.setVersion(1);
+                em.persist(e);
+                e.setFamilyId(e.getId());
+                entities.add(e);
+            }
+            return entities;
+        });
+        stored.forEach(e -> AUDIT.info("workflow {} stored ({}, from UML)", e.getId(), e.getKey()));
+        return stored.stream().map(this::toValue).collect(Collectors.toList());
     }
 
     @Override

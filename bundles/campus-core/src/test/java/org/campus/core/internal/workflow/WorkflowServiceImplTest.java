@@ -81,6 +81,45 @@ class WorkflowServiceImplTest {
     }
 
     @Test
+    void importsEveryStateMachineOfAUmlFileAndStoresThemWithTheirWarnings() throws IOException {
+        byte[] model;
+        try (InputStream in = getClass().getResourceAsStream("/uml/tools/papyrus/folder.uml")) {
+            model = in.readAllBytes();
+        }
+
+        List<Workflow> imported = service.importUml(model);
+
+        assertEquals(List.of("folder_workflow", "review_workflow"), imported.stream().map(Workflow::key).toList());
+        assertEquals(imported.get(0).id() + 1, imported.get(1).id());
+        for (Workflow w : imported) {
+            assertEquals(w, service.find(w.id()).orElseThrow(), "as stored, warnings included");
+            assertEquals(w.id(), w.familyId());
+            assertEquals(1, w.version());
+        }
+        assertTrue(imported.get(0).warnings().stream().anyMatch(s -> s.contains("drawn more than once")),
+                imported.get(0).warnings().toString());
+        assertEquals(List.of("hide", "publish", "retract", "show"),
+                imported.get(0).definition().actions().stream().map(ActionDef::id).toList());
+        WorkflowRecord r = newRecord(imported.get(0).id(), "5");
+        assertEquals("visible", r.state());
+        assertEquals("private", service.perform(r.id(), as("hide", "5")).state(),
+                "the guard permission Modify portal content is edit, which the author holds in visible");
+    }
+
+    @Test
+    void aUmlFileWithoutAnImportableMachineStoresNothing() {
+        byte[] model = ("<xmi:XMI xmi:version='2.1' xmlns:xmi='http://schema.omg.org/spec/XMI/2.1'"
+                + " xmlns:uml='http://schema.omg.org/spec/UML/2.1'><uml:Model xmi:id='m' name='m'>"
+                + "<packagedElement xmi:type='uml:StateMachine' xmi:id='sm' name='empty'/></uml:Model></xmi:XMI>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service.importUml(model));
+
+        assertEquals("state machine 'empty' cannot be imported: it has no states", e.errors().get(0).message());
+        assertTrue(service.list(PageRequest.first(10)).items().isEmpty());
+    }
+
+    @Test
     void refusesAnInvalidDefinitionNamingTheProblems() {
         WorkflowDefinition bad = WorkflowDefinition.of("Bad", null, "missing",
                 List.of(StateDef.of("a", "A", null, Map.of())),

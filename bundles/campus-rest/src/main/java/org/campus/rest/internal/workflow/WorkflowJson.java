@@ -85,6 +85,14 @@ final class WorkflowJson {
         return n;
     }
 
+    /** Whole workflows as {@code items}, e.g. the workflows one UML file made. */
+    ObjectNode items(List<Workflow> workflows) {
+        ObjectNode n = json.object();
+        ArrayNode items = n.putArray("items");
+        workflows.forEach(w -> items.add(workflow(w)));
+        return n;
+    }
+
     ObjectNode page(Page<Workflow> page) {
         ObjectNode n = json.object();
         ArrayNode items = n.putArray("items");

@@ -23,8 +23,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code /workflows}: workflow definitions made in Campus (JSON), from a template or imported from
- * Plone DCWorkflow XML; their export (DCWorkflow, JSON, Mermaid, DOT) and the permission simulator.
+ * {@code /workflows}: workflow definitions made in Campus (JSON), from a template, imported from
+ * Plone DCWorkflow XML or from the state machines of a UML model (XMI, {@code .zargo},
+ * {@code .zuml}); their export (DCWorkflow, JSON, Mermaid, DOT) and the permission simulator.
  */
 @Component(service = ApiResource.class, immediate = true, configurationPid = RestConfig.PID)
 public class WorkflowResource implements ApiResource {
@@ -36,6 +37,7 @@ public class WorkflowResource implements ApiResource {
     static final String FORMATS = "json, dcworkflow, mermaid, dot";
 
     static final String XML_CONTENT_TYPE = "application/xml";
+    static final String ZIP_CONTENT_TYPE = "application/zip";
     static final String MERMAID_CONTENT_TYPE = "text/plain; charset=UTF-8";
     static final String DOT_CONTENT_TYPE = "text/vnd.graphviz; charset=UTF-8";
 
@@ -56,6 +58,7 @@ public class WorkflowResource implements ApiResource {
         routes.add(Method.POST, BASE, Access.write(SCOPE), this::create)
                 .add(Method.GET, BASE, Access.read(SCOPE), this::list)
                 .add(Method.POST, BASE + "/import", Access.write(SCOPE), this::importDcWorkflow)
+                .add(Method.POST, BASE + "/import/uml", Access.write(SCOPE), this::importUml)
                 .add(Method.GET, BASE + "/templates", Access.read(SCOPE), this::templates)
                 .add(Method.POST, BASE + "/templates/{key}", Access.write(SCOPE), this::createFromTemplate)
                 .add(Method.GET, BASE + "/{id}", Access.read(SCOPE), this::get)
@@ -72,6 +75,13 @@ public class WorkflowResource implements ApiResource {
         request.requireContentType(XML_CONTENT_TYPE, "text/xml", "+xml");
         Workflow imported = workflows.importDcWorkflow(request.body(maxImportBytes));
         return created(imported);
+    }
+
+    /** One workflow per state machine; there is no one Location for them, each item has its id. */
+    private Reply importUml(ApiRequest request) {
+        request.requireContentType(XML_CONTENT_TYPE, "text/xml", "+xml", ZIP_CONTENT_TYPE);
+        List<Workflow> imported = workflows.importUml(request.body(maxImportBytes));
+        return Reply.text(201, Json.CONTENT_TYPE, null).withJson(out.items(imported));
     }
 
     private Reply createFromTemplate(ApiRequest request) {

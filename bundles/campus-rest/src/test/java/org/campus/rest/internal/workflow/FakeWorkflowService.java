@@ -81,6 +81,18 @@ final class FakeWorkflowService extends UnsupportedWorkflowService {
         return store(review(), "review_workflow", List.of("script 'notify' was dropped"));
     }
 
+    /** Two workflows from any model, as if it held two state machines; a DOCTYPE is refused. */
+    @Override
+    public List<Workflow> importUml(byte[] model) {
+        calls.add("importUml");
+        lastImported = model;
+        if (new String(model, StandardCharsets.ISO_8859_1).contains("<!DOCTYPE")) {
+            throw new InvalidInputException("body", "must not contain a DOCTYPE declaration");
+        }
+        return List.of(store(review(), "review_workflow", List.of("final state 'done' is imported as a state")),
+                store(review(), "second_machine", List.of()));
+    }
+
     @Override
     public Map<String, WorkflowDefinition> templates() {
         return Map.of("review", review());

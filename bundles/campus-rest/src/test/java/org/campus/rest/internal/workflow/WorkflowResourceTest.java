@@ -195,6 +195,58 @@ class WorkflowResourceTest {
     }
 
     @Test
+    void importsUmlAsXmiOrZipAnsweringOneWorkflowPerStateMachine() throws Exception {
+        byte[] xmi = "<xmi:XMI xmlns:xmi=\"http://www.omg.org/spec/XMI/20131001\"/>".getBytes(StandardCharsets.UTF_8);
+        FakeHttp.Response r = call(new FakeHttp.Request("POST", "/workflows/import/uml").body("application/xml", xmi));
+
+        assertEquals(201, r.status, r.toString());
+        assertEquals(Json.CONTENT_TYPE, r.contentType);
+        assertNull(r.headers.get("Location"), "two workflows have no one location");
+        JsonNode items = body(r).get("items");
+        assertEquals(2, items.size());
+        JsonNode first = items.get(0);
+        assertEquals("review_workflow", first.get("key").asText());
+        assertEquals("Review", first.get("title").asText());
+        assertEquals("draft", first.get("initialState").asText());
+        assertEquals("draft", first.get("states").get(0).get("id").asText());
+        assertEquals("[\"view\",\"edit\"]", first.get("states").get(0).get("permissions").get("author").toString());
+        JsonNode action = first.get("actions").get(0);
+        assertEquals("publish", action.get("id").asText());
+        assertEquals("[\"draft\"]", action.get("from").toString());
+        assertEquals("published", action.get("to").asText());
+        assertEquals("[\"teacher\"]", action.get("roles").toString());
+        assertEquals("final state 'done' is imported as a state", first.get("warnings").get(0).asText());
+        assertEquals("second_machine", items.get(1).get("key").asText());
+        assertTrue(items.get(0).get("id").asLong() != items.get(1).get("id").asLong());
+        assertEquals(List.of("importUml"), service.calls);
+
+        byte[] zip = {'P', 'K', 3, 4, 0, 0};
+        assertEquals(201, call(new FakeHttp.Request("POST", "/workflows/import/uml").body("application/zip", zip)).status);
+        assertEquals(zip.length, service.lastImported.length, "the body reaches the service as it came");
+        assertEquals(201, call(new FakeHttp.Request("POST", "/workflows/import/uml").body("text/xml; charset=UTF-8",
+                xmi)).status);
+    }
+
+    @Test
+    void umlImportRefusesOtherTypesTooLargeBodiesAndWhatTheServiceRefuses() throws Exception {
+        byte[] xmi = "<XMI xmi.version=\"1.2\"/>".getBytes(StandardCharsets.UTF_8);
+        assertEquals(415, post("/workflows/import/uml", "{\"title\":\"x\"}").status);
+        assertEquals(415, call(new FakeHttp.Request("POST", "/workflows/import/uml").body(null, xmi)).status);
+        assertEquals(415, call(new FakeHttp.Request("POST", "/workflows/import/uml")
+                .body("application/octet-stream", xmi)).status);
+        FakeHttp.Response tooLarge = call(new FakeHttp.Request("POST", "/workflows/import/uml")
+                .body("application/zip", new byte[4 * 1024 * 1024 + 1]));
+        assertEquals(413, tooLarge.status);
+        assertEquals(Json.PROBLEM_CONTENT_TYPE, tooLarge.contentType);
+        assertTrue(service.calls.isEmpty(), service.calls.toString());
+
+        FakeHttp.Response doctype = call(new FakeHttp.Request("POST", "/workflows/import/uml").body("application/xml",
+                "<!DOCTYPE x [<!ENTITY a \"b\">]><XMI/>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("body"), fields(doctype));
+        assertFalse(doctype.body().contains("Exception"));
+    }
+
+    @Test
     void exportsEachFormatWithItsContentType() throws Exception {
         long id = body(post("/workflows", SEED_TABLE)).get("id").asLong();
 

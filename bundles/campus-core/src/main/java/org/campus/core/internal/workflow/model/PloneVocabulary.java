@@ -13,7 +13,7 @@ import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.WorkflowRoles;
 
 /** How Plone's permission and role names translate to Campus ones and back. */
-final class PloneVocabulary {
+public final class PloneVocabulary {
 
     /** Plone's local role of the creator, which is Campus's author. */
     static final String OWNER = "Owner";
@@ -35,12 +35,12 @@ final class PloneVocabulary {
     private PloneVocabulary() {
     }
 
-    static boolean isKnownPermission(String plonePermission) {
+    public static boolean isKnownPermission(String plonePermission) {
         return CAMPUS_BY_PLONE_PERMISSION.containsKey(plonePermission);
     }
 
     /** The Campus meaning of a Plone permission; a permission Campus does not know keeps its name. */
-    static String campusPermission(String plonePermission) {
+    public static String campusPermission(String plonePermission) {
         return CAMPUS_BY_PLONE_PERMISSION.getOrDefault(plonePermission, plonePermission);
     }
 
@@ -72,11 +72,11 @@ final class PloneVocabulary {
         return PLONE_BY_CAMPUS_PERMISSION.getOrDefault(campusPermission, campusPermission);
     }
 
-    static boolean meansEverybody(String ploneRole) {
+    public static boolean meansEverybody(String ploneRole) {
         return EVERYBODY_ROLES.contains(ploneRole);
     }
 
-    static String campusRole(String ploneRole) {
+    public static String campusRole(String ploneRole) {
         return OWNER.equals(ploneRole) ? WorkflowRoles.AUTHOR : ploneRole;
     }
 

@@ -19,7 +19,7 @@ import org.xml.sax.SAXParseException;
  * read and no entity (internal or external) is ever declared or expanded: this stops XXE, entity
  * expansion bombs and DTD-based server-side requests. XInclude is off.
  */
-final class SecureXmlParser {
+public final class SecureXmlParser {
 
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
     private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
@@ -35,18 +35,25 @@ final class SecureXmlParser {
     static final int MAX_DEPTH = 100;
 
     private final String field;
+    private final int maxDepth;
 
     /** @param field the input field named in errors, e.g. {@code body} */
-    SecureXmlParser(String field) {
+    public SecureXmlParser(String field) {
+        this(field, MAX_DEPTH);
+    }
+
+    /** @param maxDepth the deepest element nesting accepted (XMI nests deeper than DCWorkflow) */
+    public SecureXmlParser(String field, int maxDepth) {
         this.field = field;
+        this.maxDepth = maxDepth;
     }
 
     /** @throws InvalidInputException the input is not well-formed XML or has a DOCTYPE */
-    Document parse(InputSource input) {
+    public Document parse(InputSource input) {
         try {
-            return newBuilder().parse(input);
+            return newBuilder(maxDepth).parse(input);
         } catch (SAXParseException e) {
-            throw new InvalidInputException(field, describe(e));
+            throw new InvalidInputException(field, describe(e, maxDepth));
         } catch (SAXException e) {
             throw new InvalidInputException(field, "is not well-formed XML: " + e.getMessage());
         } catch (IOException e) {
@@ -54,7 +61,7 @@ final class SecureXmlParser {
         }
     }
 
-    private static DocumentBuilder newBuilder() {
+    private static DocumentBuilder newBuilder(int maxDepth) {
         // The JDK's own parser: it supports every feature below, whatever else the container offers.
         DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
         try {
@@ -65,7 +72,7 @@ final class SecureXmlParser {
             factory.setFeature(LOAD_EXTERNAL_DTD, false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
+            factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(maxDepth));
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(true);
@@ -82,13 +89,13 @@ final class SecureXmlParser {
         }
     }
 
-    private static String describe(SAXParseException e) {
+    private static String describe(SAXParseException e, int maxDepth) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (message.contains("DOCTYPE")) {
             return "must not contain a DOCTYPE declaration: DTDs and entities are refused";
         }
         if (message.contains("maxElementDepth")) {
-            return "nests elements more than " + MAX_DEPTH + " deep";
+            return "nests elements more than " + maxDepth + " deep";
         }
         return "is not well-formed XML (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + "): "
                 + message;
