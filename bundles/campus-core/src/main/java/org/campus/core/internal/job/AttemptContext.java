@@ -115,6 +115,11 @@ final class AttemptContext implements JobContext {
         }
     }
 
+    /** Writes progress and heartbeat now. */
+    void reportNow() {
+        report(true);
+    }
+
     @Override
     public Job job() {
         return job;

@@ -118,7 +118,10 @@ public class JobEngine implements JobService {
 
     /** Asks every running attempt to stop at its next check, and waits for them (they resume later). */
     @Deactivate
-    public void stop() {
+    public synchronized void stop() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         running.values().forEach(c -> c.stop("node " + settings.nodeName() + " stopped while the job ran"));
         scheduling.stop();
@@ -399,6 +402,7 @@ public class JobEngine implements JobService {
         try {
             appendLog(id, attempt, JobLogLevel.INFO, "attempt " + attempt + " started on node " + settings.nodeName()
                     + checkpoint.map(c -> ", resuming after step " + c.step()).orElse(""));
+            context.reportNow(); // the engine's own setup must not count against the job's time to report
             result = executor.execute(context);
             if (result == null) {
                 failure = new IllegalStateException("the executor returned no result");
@@ -428,7 +432,7 @@ public class JobEngine implements JobService {
         try {
             if (waited >= settings.executorWait().toMillis()) {
                 String reason = "no executor of job type " + job.type() + " was registered within "
-                        + settings.executorWait().toSeconds() + " s";
+                        + seconds(settings.executorWait());
                 if (jdbc.write(c -> repository.endQueued(c, job.id(), job.attempt(), JobState.FAILED, reason, now)
                         && log(c, job.id(), 0, JobLogLevel.ERROR, reason, now))) {
                     events.post(TOPIC_FAILED, require(job.id()));
@@ -517,7 +521,7 @@ public class JobEngine implements JobService {
         if (!retry) {
             String why = reason + (dead && settings.deadJobAction() == JobSettings.DeadJobAction.FAIL ? ""
                     : " (" + failed + " of " + settings.maxAttempts() + " attempts failed)");
-            if (jdbc.write(c -> repository.end(c, id, attempt, JobState.FAILED, why, now)
+            if (jdbc.write(c -> repository.end(c, id, attempt, JobState.FAILED, why, now, failed)
                     && log(c, id, attempt, JobLogLevel.ERROR, why, now))) {
                 events.post(TOPIC_FAILED, require(id));
             }
@@ -546,8 +550,8 @@ public class JobEngine implements JobService {
             long now = clock.millis();
             for (JobRepository.RunningAttempt a : repository.running(now - settings.deadAfter().toMillis(), null)) {
                 dead(a, "no report from attempt " + a.attempt() + " on node " + a.node() + " since "
-                        + Instant.ofEpochMilli(a.lastHeartbeat()) + " (a job is dead after " + settings.deadAfter()
-                        .toSeconds() + " s without a report)");
+                        + Instant.ofEpochMilli(a.lastHeartbeat()) + " (a job is dead after "
+                        + seconds(settings.deadAfter()) + " without a report)");
             }
             List<long[]> overdue = repository.overdue(now - settings.deadAfter().toMillis());
             if (!overdue.isEmpty()) {
@@ -617,6 +621,13 @@ public class JobEngine implements JobService {
         } catch (SQLException e) {
             LOG.warn("Job {}: a log entry could not be written ({}): {}", id, e.getMessage(), message);
         }
+    }
+
+    /** {@code 60 s}, {@code 0.4 s}. */
+    static String seconds(java.time.Duration d) {
+        long ms = d.toMillis();
+        return (ms % 1000 == 0 ? Long.toString(ms / 1000) : java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros()
+                .toPlainString()) + " s";
     }
 
     private static String describe(Throwable e) {

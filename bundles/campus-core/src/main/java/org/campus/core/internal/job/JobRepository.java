@@ -224,9 +224,16 @@ final class JobRepository {
 
     /** Ends the running attempt's job as {@code state}; false when the attempt was superseded. */
     boolean end(Connection c, long id, int attempt, JobState state, String reason, long now) throws SQLException {
+        return end(c, id, attempt, state, reason, now, null);
+    }
+
+    /** As {@link #end(Connection, long, int, JobState, String, long)}, counting the failed attempts too. */
+    boolean end(Connection c, long id, int attempt, JobState state, String reason, long now, Integer failedAttempts)
+            throws SQLException {
         String progress = state == JobState.COMPLETED ? ", progress = 100, steps_done = steps_total" : "";
+        String failed = failedAttempts != null ? ", failed_attempts = " + failedAttempts.intValue() : "";
         try (PreparedStatement ps = c.prepareStatement("UPDATE job SET state = ?, reason = ?, time_ended = ?,"
-                + " estimated_end = NULL" + progress + " WHERE id = ? AND attempt = ? AND state = ?")) {
+                + " estimated_end = NULL" + progress + failed + " WHERE id = ? AND attempt = ? AND state = ?")) {
             ps.setString(1, state.code());
             ps.setString(2, clip(reason, MAX_REASON));
             ps.setLong(3, now);
