@@ -477,7 +477,7 @@ public class JobEngine implements JobService {
                     LOG.warn("Job {} ({}): attempt {} failed", job.id(), job.type(), attempt, failure);
                 }
                 retryOrFail(job.id(), attempt, job.failedAttempts(), "attempt " + attempt + " failed: " + reason, now,
-                        false);
+                        null);
             }
         } catch (SQLException e) {
             // the job stays running without reports; its execution is run again, or the supervisor takes it for dead
@@ -513,25 +513,27 @@ public class JobEngine implements JobService {
      * Counts a failed or dead attempt: queues the next one after the backoff while attempts remain
      * (and dead jobs are retried), else fails the job. Fenced on the running attempt.
      */
-    private void retryOrFail(long id, int attempt, int failedBefore, String reason, long now, boolean dead)
+    private boolean retryOrFail(long id, int attempt, int failedBefore, String reason, long now, Long silentSince)
             throws SQLException {
+        boolean dead = silentSince != null;
         int failed = failedBefore + 1;
         boolean retry = failed < settings.maxAttempts()
                 && (!dead || settings.deadJobAction() == JobSettings.DeadJobAction.RETRY);
         if (!retry) {
             String why = reason + (dead && settings.deadJobAction() == JobSettings.DeadJobAction.FAIL ? ""
                     : " (" + failed + " of " + settings.maxAttempts() + " attempts failed)");
-            if (jdbc.write(c -> repository.end(c, id, attempt, JobState.FAILED, why, now, failed)
+            if (jdbc.write(c -> repository.end(c, id, attempt, JobState.FAILED, why, now, failed, silentSince)
                     && log(c, id, attempt, JobLogLevel.ERROR, why, now))) {
                 events.post(TOPIC_FAILED, require(id));
+                return true;
             }
-            return;
+            return false;
         }
         long due = now + settings.backoffAfter(failed).toMillis();
         String why = reason + "; attempt " + (attempt + 1) + " at " + Instant.ofEpochMilli(due)
                 + " resumes after the last checkpoint";
         if (jdbc.write(c -> {
-            if (!repository.requeue(c, id, attempt, JobState.RUNNING, failed, due, why)) {
+            if (!repository.requeue(c, id, attempt, JobState.RUNNING, failed, due, why, silentSince)) {
                 return false;
             }
             log(c, id, attempt, JobLogLevel.WARN, why, now);
@@ -539,7 +541,9 @@ public class JobEngine implements JobService {
             return true;
         })) {
             events.post(TOPIC_QUEUED, require(id));
+            return true;
         }
+        return false;
     }
 
     // ---- the supervisor (housekeeping threads, every heartbeat interval, on every node)
@@ -589,12 +593,13 @@ public class JobEngine implements JobService {
         try {
             if (a.cancelRequested()) {
                 String why = "cancelled on request; " + reason;
-                if (jdbc.write(c -> repository.end(c, a.id(), a.attempt(), JobState.CANCELLED, why, now)
-                        && log(c, a.id(), a.attempt(), JobLogLevel.WARN, why, now))) {
-                    events.post(TOPIC_CANCELLED, require(a.id()));
+                if (!jdbc.write(c -> repository.end(c, a.id(), a.attempt(), JobState.CANCELLED, why, now, null,
+                        a.lastHeartbeat()) && log(c, a.id(), a.attempt(), JobLogLevel.WARN, why, now))) {
+                    return; // it reported meanwhile, or ended
                 }
-            } else {
-                retryOrFail(a.id(), a.attempt(), a.failedAttempts(), reason, now, true);
+                events.post(TOPIC_CANCELLED, require(a.id()));
+            } else if (!retryOrFail(a.id(), a.attempt(), a.failedAttempts(), reason, now, a.lastHeartbeat())) {
+                return; // it reported meanwhile, or ended: alive after all
             }
             LOG.warn("Job {}: attempt {} taken for dead: {}", a.id(), a.attempt(), reason);
         } catch (SQLException | RuntimeException e) {

@@ -230,10 +230,21 @@ final class JobRepository {
     /** As {@link #end(Connection, long, int, JobState, String, long)}, counting the failed attempts too. */
     boolean end(Connection c, long id, int attempt, JobState state, String reason, long now, Integer failedAttempts)
             throws SQLException {
+        return end(c, id, attempt, state, reason, now, failedAttempts, null);
+    }
+
+    /**
+     * As above; with {@code heartbeatAtMost}, only while the attempt has not reported since then (a
+     * dead attempt's end must not overtake a report written after it was found silent).
+     */
+    boolean end(Connection c, long id, int attempt, JobState state, String reason, long now, Integer failedAttempts,
+            Long heartbeatAtMost) throws SQLException {
         String progress = state == JobState.COMPLETED ? ", progress = 100, steps_done = steps_total" : "";
         String failed = failedAttempts != null ? ", failed_attempts = " + failedAttempts.intValue() : "";
+        String silent = heartbeatAtMost != null ? " AND time_heartbeat <= " + heartbeatAtMost.longValue() : "";
         try (PreparedStatement ps = c.prepareStatement("UPDATE job SET state = ?, reason = ?, time_ended = ?,"
-                + " estimated_end = NULL" + progress + failed + " WHERE id = ? AND attempt = ? AND state = ?")) {
+                + " estimated_end = NULL" + progress + failed + " WHERE id = ? AND attempt = ? AND state = ?"
+                + silent)) {
             ps.setString(1, state.code());
             ps.setString(2, clip(reason, MAX_REASON));
             ps.setLong(3, now);
@@ -251,19 +262,27 @@ final class JobRepository {
      */
     boolean requeue(Connection c, long id, int attempt, JobState from, int failedAttempts, long due, String reason)
             throws SQLException {
+        return requeue(c, id, attempt, from, failedAttempts, due, reason, null);
+    }
+
+    /** As above; with {@code heartbeatAtMost}, only while the attempt has not reported since then. */
+    boolean requeue(Connection c, long id, int attempt, JobState from, int failedAttempts, long due, String reason,
+            Long heartbeatAtMost) throws SQLException {
+        String silent = heartbeatAtMost != null ? " AND time_heartbeat <= " + heartbeatAtMost.longValue() : "";
         try (PreparedStatement ps = c.prepareStatement("UPDATE job SET state = ?, attempt = ?, failed_attempts = ?,"
                 + " time_due = ?, reason = ?, time_ended = NULL, estimated_end = NULL, current_step = NULL,"
-                + " steps_done = checkpoint_done, progress = CASE WHEN steps_total > 0 THEN"
+                + " cancel_requested = ?, steps_done = checkpoint_done, progress = CASE WHEN steps_total > 0 THEN"
                 + " checkpoint_done * 100 / steps_total ELSE 0 END"
-                + " WHERE id = ? AND attempt = ? AND state = ?")) {
+                + " WHERE id = ? AND attempt = ? AND state = ?" + silent)) {
             ps.setString(1, JobState.QUEUED.code());
             ps.setInt(2, attempt + 1);
             ps.setInt(3, failedAttempts);
             ps.setLong(4, due);
             ps.setString(5, clip(reason, MAX_REASON));
-            ps.setLong(6, id);
-            ps.setInt(7, attempt);
-            ps.setString(8, from.code());
+            ps.setBoolean(6, false);
+            ps.setLong(7, id);
+            ps.setInt(8, attempt);
+            ps.setString(9, from.code());
             return ps.executeUpdate() == 1;
         }
     }

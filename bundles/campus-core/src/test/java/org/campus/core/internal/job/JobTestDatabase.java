@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.campus.core.internal.db.SchemaMigrator;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -25,6 +26,7 @@ public final class JobTestDatabase implements AutoCloseable {
 
     private final String name = "campus_jobs_" + COUNT.incrementAndGet() + "_" + System.nanoTime();
     private final String adminUrl = System.getProperty(URL_PROPERTY, "").strip();
+    private final java.util.List<BasicDataSource> pools = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public JobTestDatabase() {
         if (isPostgreSql()) {
@@ -37,18 +39,27 @@ public final class JobTestDatabase implements AutoCloseable {
         return adminUrl.startsWith("jdbc:postgresql:");
     }
 
-    /** A new data source on the test database (each node of a test gets its own). */
+    /** A new data source on the test database (each node of a test gets its own, pooled as in the distribution). */
     public DataSource dataSource() {
         if (isPostgreSql()) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setURL(adminUrl);
-            ds.setDatabaseName(name);
-            return ds;
+            BasicDataSource pool = new BasicDataSource();
+            pool.setDriverClassName("org.postgresql.Driver");
+            pool.setUrl(databaseUrl());
+            pool.setMaxTotal(16);
+            pools.add(pool);
+            return pool;
         }
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:" + name);
         ds.setCreateDatabase("create");
         return ds;
+    }
+
+    /** The admin URL with the test database instead of the one it names. */
+    private String databaseUrl() {
+        int slash = adminUrl.indexOf('/', "jdbc:postgresql://".length());
+        int query = adminUrl.indexOf('?');
+        return adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
     }
 
     private DataSource admin() {
@@ -72,6 +83,13 @@ public final class JobTestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        for (BasicDataSource pool : pools) {
+            try {
+                pool.close();
+            } catch (SQLException e) {
+                // dropped with the database below
+            }
+        }
         if (isPostgreSql()) {
             execute(admin(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             return;
