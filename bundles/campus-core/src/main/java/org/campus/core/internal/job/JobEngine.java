@@ -111,7 +111,7 @@ public class JobEngine implements JobService {
         scheduling.start(this::supervise, settings.heartbeatInterval());
         started = true;
         LOG.info("Job engine started on node {}: {} thread(s), a job is dead after {} without a report, dead jobs {}",
-                settings.nodeName(), settings.poolSize(), settings.deadAfter(),
+                settings.nodeName(), settings.poolSize(), seconds(settings.deadAfter()),
                 settings.deadJobAction() == JobSettings.DeadJobAction.RETRY
                         ? "retried (" + settings.maxAttempts() + " attempts)" : "failed");
     }
