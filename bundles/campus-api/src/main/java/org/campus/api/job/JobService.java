@@ -43,7 +43,8 @@ public interface JobService {
     /**
      * Queues a job in the caller's transaction on {@code connection} (a connection of the Campus
      * data source), so that the job exists exactly when the caller's own rows do. The job can
-     * start once the caller commits; nothing runs if it rolls back.
+     * start once the caller commits (at the latest one poll interval later); nothing runs if it rolls
+     * back. {@code QUEUED} is not posted for it, as the transaction may still roll back.
      */
     Job submit(NewJob job, Connection connection) throws SQLException;
 
