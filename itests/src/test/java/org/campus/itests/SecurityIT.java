@@ -389,7 +389,8 @@ public class SecurityIT {
     private static String concrete(String template, long share, long user, long course, String keyId) {
         String id = template.startsWith("/api-keys") ? keyId : String.valueOf(share);
         return template.replace("{id}", id).replace("{userId}", String.valueOf(user))
-                .replace("{courseId}", String.valueOf(course)).replace("{key}", TEMPLATE_KEY);
+                .replace("{courseId}", String.valueOf(course)).replace("{key}", TEMPLATE_KEY)
+                .replace("{name}", "share-progress");
     }
 
     private String issued(Http.Answer a) {

@@ -277,15 +277,47 @@ public class ShareProgressIT {
         assertEquals(id, provider.get("records").get(0).get("id").asLong());
         assertEquals(1, provider.get("records").get(0).get("timeline").size());
 
-        JsonNode erased = lms.delete("/privacy/users/" + user).json();
-        assertEquals(1, erased.get("deletedByProvider").get("share-progress").asInt());
+        JsonNode erased = awaitErasure(lms.delete("/privacy/users/" + user));
+        assertEquals("completed", erased.get("state").asText());
+        assertEquals(1, outcome(erased, "share-progress").get("deleted").asInt());
+        assertEquals("done", outcome(erased, "share-progress").get("outcome").asText());
         assertEquals(404, lms.get("/share-progress/" + id).status());
         assertEquals(0, findProvider(lms.get("/privacy/users/" + user + "/export").json(), "share-progress")
                 .get("records").size());
 
-        JsonNode purged = lms.delete("/privacy/courses/" + course).json();
-        assertEquals(1, purged.get("deletedByProvider").get("share-progress").asInt());
+        JsonNode purged = awaitErasure(lms.delete("/privacy/courses/" + course));
+        assertEquals(1, outcome(purged, "share-progress").get("deleted").asInt());
         assertEquals(0, lms.get("/share-progress?courseId=" + course).json().get("items").size());
+    }
+
+    /** Follows an erasure accepted with 202 to its end, through its Location. */
+    private JsonNode awaitErasure(Http.Answer accepted) {
+        assertEquals(accepted.toString(), 202, accepted.status());
+        String location = accepted.header("Location");
+        String path = location.substring(location.indexOf("/privacy/"));
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            JsonNode e = lms.get(path).json();
+            if (List.of("completed", "failed", "cancelled").contains(e.get("state").asText())) {
+                return e;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ie);
+            }
+        }
+        throw new AssertionError("erasure " + location + " did not end");
+    }
+
+    private static JsonNode outcome(JsonNode erasure, String provider) {
+        for (JsonNode p : erasure.get("providers")) {
+            if (p.get("provider").asText().equals(provider)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no outcome of " + provider + " in " + erasure);
     }
 
     @Test

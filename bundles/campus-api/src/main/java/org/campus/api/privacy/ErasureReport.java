@@ -1,14 +1,27 @@
 package org.campus.api.privacy;
 
-import java.util.Map;
+import java.util.List;
 
-/** How many records each provider deleted. */
-public record ErasureReport(Map<String, Integer> deletedByProvider) {
+import org.campus.api.job.Job;
+
+/**
+ * An erasure of a user's or a course's data across every provider: the job that runs it, and each
+ * provider's outcome so far (expected providers not reached yet are {@code PENDING}).
+ *
+ * @param subject {@link #USER} or {@link #COURSE}
+ * @param subjectId the LMS's id of the user or course
+ */
+public record ErasureReport(Job job, String subject, String subjectId, List<ProviderOutcome> providers) {
+
+    public static final String USER = "user";
+    public static final String COURSE = "course";
+
     public ErasureReport {
-        deletedByProvider = Map.copyOf(deletedByProvider);
+        providers = List.copyOf(providers);
     }
 
+    /** The records deleted so far by every provider. */
     public int total() {
-        return deletedByProvider.values().stream().mapToInt(Integer::intValue).sum();
+        return providers.stream().mapToInt(ProviderOutcome::deleted).sum();
     }
 }

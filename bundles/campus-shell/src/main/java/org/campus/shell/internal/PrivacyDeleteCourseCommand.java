@@ -7,7 +7,8 @@ import org.campus.api.privacy.ErasureReport;
 
 @Service
 @Command(scope = "campus", name = "privacy-delete-course",
-        description = "Deletes everything every privacy provider holds for a course. Asks for confirmation unless --force.")
+        description = "Purges everything every privacy provider holds for a course, as a job it follows. Asks for"
+                + " confirmation unless --force.")
 public class PrivacyDeleteCourseCommand extends PrivacyEraseAction {
 
     @Argument(index = 0, name = "courseId", description = "The LMS course id", required = true)
@@ -20,6 +21,6 @@ public class PrivacyDeleteCourseCommand extends PrivacyEraseAction {
 
     @Override
     protected ErasureReport erase() {
-        return privacy.deleteCourse(courseId);
+        return privacy.deleteCourse(courseId, ConsoleAudit.user());
     }
 }

@@ -7,7 +7,8 @@ import org.campus.api.privacy.ErasureReport;
 
 @Service
 @Command(scope = "campus", name = "privacy-delete-user",
-        description = "Deletes everything every privacy provider holds about a user. Asks for confirmation unless --force.")
+        description = "Erases everything every privacy provider holds about a user, as a job it follows. Asks for"
+                + " confirmation unless --force.")
 public class PrivacyDeleteUserCommand extends PrivacyEraseAction {
 
     @Argument(index = 0, name = "userId", description = "The LMS user id", required = true)
@@ -20,6 +21,6 @@ public class PrivacyDeleteUserCommand extends PrivacyEraseAction {
 
     @Override
     protected ErasureReport erase() {
-        return privacy.deleteUser(userId);
+        return privacy.deleteUser(userId, ConsoleAudit.user());
     }
 }

@@ -34,7 +34,14 @@ class CommandAclTest {
             Map.entry("share-source-deleted", "admin"),
             Map.entry("privacy-export", "admin"),
             Map.entry("privacy-delete-user", "admin"),
-            Map.entry("privacy-delete-course", "admin"));
+            Map.entry("privacy-delete-course", "admin"),
+            Map.entry("privacy-provider-forget", "admin"),
+            Map.entry("job-list", "viewer"),
+            Map.entry("job-show", "viewer"),
+            Map.entry("job-log", "viewer"),
+            Map.entry("job-cancel", "admin"),
+            Map.entry("job-retry", "admin"),
+            Map.entry("job-delete", "admin"));
 
     @Test
     void aclMatchesTheCommandsOfTheBundle() throws Exception {

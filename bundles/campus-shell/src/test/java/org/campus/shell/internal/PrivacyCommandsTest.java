@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.console.Session;
-import org.campus.api.privacy.ErasureReport;
 import org.campus.api.privacy.PersonalData;
 import org.campus.api.privacy.ProviderInfo;
+import org.campus.api.privacy.ProviderOutcome;
 import org.junit.jupiter.api.Test;
 
 class PrivacyCommandsTest {
@@ -38,19 +38,66 @@ class PrivacyCommandsTest {
         command.session = answering(answer);
         command.userId = userId;
         command.force = force;
+        command.poll = java.time.Duration.ofMillis(1);
         return command;
     }
 
+    private static ProviderOutcome done(String provider, int deleted) {
+        return new ProviderOutcome(provider, ProviderOutcome.Outcome.DONE, deleted, null,
+                java.time.Instant.parse("2026-12-02T10:00:01Z"));
+    }
+
     @Test
-    void providersAreListed() throws Exception {
-        privacy.providers = List.of(new ProviderInfo("share-progress", "Shares a user made."));
+    void providersAreListedWithThoseExpectedButGone() throws Exception {
+        privacy.providers = List.of(new ProviderInfo("files", "Uploaded files.", false),
+                new ProviderInfo("share-progress", "Shares a user made.", true));
         PrivacyProvidersCommand command = new PrivacyProvidersCommand();
         command.privacy = privacy;
 
         output.run(command);
 
-        assertTrue(output.out().contains("share-progress"), output.out());
+        List<String> lines = output.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("files") && l.contains(" no ")), output.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("share-progress") && l.contains(" yes ")), output.out());
         assertTrue(output.out().contains("Shares a user made."), output.out());
+    }
+
+    @Test
+    void aProviderGoneForGoodIsForgotten() throws Exception {
+        PrivacyProviderForgetCommand command = new PrivacyProviderForgetCommand();
+        command.privacy = privacy;
+        command.name = "files";
+
+        output.run(command);
+
+        assertEquals(List.of("forgetProvider files"), privacy.calls);
+        assertTrue(output.out().contains("forgotten"), output.out());
+    }
+
+    @Test
+    void aFailedErasureShowsEachProvidersOutcomeAndTheReason() throws Exception {
+        privacy.endState = org.campus.api.job.JobState.FAILED;
+        privacy.endReason = "provider files is not registered";
+        privacy.outcomes = List.of(new ProviderOutcome("files", ProviderOutcome.Outcome.ABSENT, 0,
+                "provider files is not registered", null), done("share-progress", 3));
+
+        output.run(deleteUser("7", true, null));
+
+        String out = output.out();
+        assertTrue(out.contains("Erasure job 9 queued."), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("files") && l.contains("absent")), out);
+        assertTrue(out.contains("Job 9 failed: provider files is not registered"), out);
+    }
+
+    @Test
+    void withoutWaitingTheJobIsNamedToFollow() throws Exception {
+        privacy.polls = 1000;
+        PrivacyDeleteUserCommand command = deleteUser("7", true, null);
+        command.waitSeconds = 0;
+
+        output.run(command);
+
+        assertTrue(output.out().contains("Job 9 is still queued; follow it with campus:job-show 9."), output.out());
     }
 
     @Test
@@ -70,8 +117,9 @@ class PrivacyCommandsTest {
     }
 
     @Test
-    void forcedDeleteDoesNotAsk() throws Exception {
-        privacy.report = new ErasureReport(Map.of("share-progress", 3, "files", 2));
+    void forcedDeleteDoesNotAskAndFollowsTheJob() throws Exception {
+        privacy.polls = 3;
+        privacy.outcomes = List.of(done("files", 2), done("share-progress", 3));
 
         output.run(deleteUser("7", true, "no"));
 
@@ -79,6 +127,8 @@ class PrivacyCommandsTest {
         assertEquals(List.of(), prompts);
         String out = output.out();
         assertTrue(out.indexOf("files") < out.indexOf("share-progress"), out);
+        assertTrue(out.lines().anyMatch("Job 9: running 0%"::equals), out);
+        assertTrue(out.lines().anyMatch("Job 9 completed"::equals), out);
         assertTrue(out.lines().anyMatch("Deleted 5 records in total."::equals), out);
     }
 
@@ -106,7 +156,8 @@ class PrivacyCommandsTest {
         command.privacy = privacy;
         command.session = answering("yes");
         command.courseId = "5";
-        privacy.report = new ErasureReport(Map.of("share-progress", 1));
+        command.poll = java.time.Duration.ofMillis(1);
+        privacy.outcomes = List.of(done("share-progress", 1));
 
         output.run(command);
 

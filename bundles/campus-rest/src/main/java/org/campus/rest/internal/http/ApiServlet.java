@@ -155,7 +155,8 @@ public class ApiServlet extends HttpServlet {
      */
     private boolean recordChange(HttpServletRequest req, Route route, String path, Reply reply, Caller caller) {
         try {
-            String location = reply.headers().get("Location");
+            // a created resource is the target; an accepted request's Location is only where to follow it
+            String location = reply.status() == 201 ? reply.headers().get("Location") : null;
             String target = location != null && location.startsWith(BASE) ? location.substring(BASE.length()) : path;
             audit.record(caller.actor(), caller.actorKind(), route.method() + " " + route.path().template(), target,
                     req.getRemoteAddr(), "HTTP " + reply.status());

@@ -25,6 +25,11 @@ public final class Reply {
         return new Reply(201, json, Json.CONTENT_TYPE).header("Location", location);
     }
 
+    /** 202: the work was accepted and goes on; {@code location} is where to follow it. */
+    public static Reply accepted(String location, Object json) {
+        return new Reply(202, json, Json.CONTENT_TYPE).header("Location", location);
+    }
+
     public static Reply noContent() {
         return new Reply(204, null, null);
     }

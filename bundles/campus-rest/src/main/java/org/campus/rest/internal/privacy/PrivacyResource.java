@@ -1,17 +1,19 @@
 package org.campus.rest.internal.privacy;
 
-import java.util.Map;
-
+import org.campus.api.NotFoundException;
 import org.campus.api.privacy.ErasureReport;
 import org.campus.api.privacy.PersonalData;
 import org.campus.api.privacy.PrivacyService;
+import org.campus.api.privacy.ProviderOutcome;
 import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
+import org.campus.rest.internal.http.ApiServlet;
 import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.job.JobJson;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,14 +21,20 @@ import org.osgi.service.component.annotations.Reference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code /privacy}: one export and one erasure per user, one purge per course, over every service. */
+/**
+ * {@code /privacy}: one export and one erasure per user, one purge per course, over every service.
+ * An erasure is a job: {@code DELETE} answers 202 with the erasure as just queued and its
+ * {@code Location}, {@code /privacy/erasures/{id}}, to follow it until it has ended.
+ */
 @Component(service = ApiResource.class, immediate = true)
 public class PrivacyResource implements ApiResource {
 
     static final String SCOPE = "privacy";
+    static final String ERASURES = "/privacy/erasures";
 
     private final PrivacyService privacy;
     private final Json json = new Json();
+    private final JobJson jobJson = new JobJson(json);
 
     @Activate
     public PrivacyResource(@Reference PrivacyService privacy) {
@@ -36,16 +44,24 @@ public class PrivacyResource implements ApiResource {
     @Override
     public void register(Routes routes) {
         routes.add(Method.GET, "/privacy/providers", Access.read(SCOPE), this::providers)
+                .add(Method.DELETE, "/privacy/providers/{name}", Access.adminWrite(SCOPE), this::forgetProvider)
                 .add(Method.GET, "/privacy/users/{userId}/export", Access.read(SCOPE), this::export)
                 .add(Method.DELETE, "/privacy/users/{userId}", Access.write(SCOPE), this::deleteUser)
-                .add(Method.DELETE, "/privacy/courses/{courseId}", Access.write(SCOPE), this::deleteCourse);
+                .add(Method.DELETE, "/privacy/courses/{courseId}", Access.write(SCOPE), this::deleteCourse)
+                .add(Method.GET, ERASURES + "/{id}", Access.read(SCOPE), this::erasure);
     }
 
     private Reply providers(ApiRequest request) {
         ObjectNode n = json.object();
         ArrayNode items = n.putArray("items");
-        privacy.providers().forEach(p -> items.addObject().put("name", p.name()).put("description", p.description()));
+        privacy.providers().forEach(p -> items.addObject().put("name", p.name()).put("description", p.description())
+                .put("registered", p.registered()));
         return Reply.ok(n);
+    }
+
+    private Reply forgetProvider(ApiRequest request) {
+        privacy.forgetProvider(request.path("name"));
+        return Reply.noContent();
     }
 
     private Reply export(ApiRequest request) {
@@ -63,20 +79,40 @@ public class PrivacyResource implements ApiResource {
     }
 
     private Reply deleteUser(ApiRequest request) {
-        return Reply.ok(report(privacy.deleteUser(request.path("userId"))));
+        return accepted(privacy.deleteUser(request.path("userId"), request.caller().actor()));
     }
 
     private Reply deleteCourse(ApiRequest request) {
-        return Reply.ok(report(privacy.deleteCourse(request.path("courseId"))));
+        return accepted(privacy.deleteCourse(request.path("courseId"), request.caller().actor()));
     }
 
-    private ObjectNode report(ErasureReport report) {
+    private Reply erasure(ApiRequest request) {
+        long id = request.pathId("id", "erasure");
+        return Reply.ok(erasure(privacy.erasure(id).orElseThrow(() -> NotFoundException.of("erasure", id))));
+    }
+
+    private Reply accepted(ErasureReport report) {
+        return Reply.accepted(ApiServlet.BASE + ERASURES + "/" + report.job().id(), erasure(report));
+    }
+
+    private ObjectNode erasure(ErasureReport report) {
         ObjectNode n = json.object();
-        ObjectNode by = n.putObject("deletedByProvider");
-        for (Map.Entry<String, Integer> e : report.deletedByProvider().entrySet()) {
-            by.put(e.getKey(), e.getValue());
+        n.put("id", report.job().id());
+        n.put("subject", report.subject());
+        n.put("subjectId", report.subjectId());
+        n.put("state", report.job().state().code());
+        n.put("reason", report.job().reason());
+        ArrayNode providers = n.putArray("providers");
+        for (ProviderOutcome o : report.providers()) {
+            ObjectNode p = providers.addObject();
+            p.put("provider", o.provider());
+            p.put("outcome", o.outcome().code());
+            p.put("deleted", o.deleted());
+            p.put("reason", o.reason());
+            p.put("time", o.time() == null ? null : o.time().toString());
         }
         n.put("total", report.total());
+        n.set("job", jobJson.job(report.job()));
         return n;
     }
 }

@@ -23,7 +23,7 @@ class HostileInputTest {
 
     private static final Set<String> CHANGING = Set.of("start", "markSent", "markError", "markSourceDeleted",
             "deleteUser", "deleteCourse", "revise", "migrate", "moveRecord", "bind", "create", "importDcWorkflow",
-            "createFromTemplate", "createRecord", "perform");
+            "createFromTemplate", "createRecord", "perform", "cancel", "retry", "delete", "submit", "forgetProvider");
 
     /**
      * The routes that read a JSON body, with a path that names an existing-looking id. Not
@@ -96,7 +96,16 @@ class HostileInputTest {
                 Arguments.of("/audit", "to", "../../etc/passwd"),
                 Arguments.of("/audit", "actorKind", "root"),
                 Arguments.of("/audit", "actor", "a".repeat(300)),
-                Arguments.of("/audit", "action", "' OR 1=1 --".repeat(30)));
+                Arguments.of("/audit", "action", "' OR 1=1 --".repeat(30)),
+                Arguments.of("/jobs", "state", "runnin'"),
+                Arguments.of("/jobs", "type", "t".repeat(65)),
+                Arguments.of("/jobs", "owner", "o".repeat(256)),
+                Arguments.of("/jobs", "owner", "a\nb"),
+                Arguments.of("/jobs", "createdFrom", "today"),
+                Arguments.of("/jobs", "limit", "0"),
+                Arguments.of("/jobs", "cursor", "x".repeat(300)),
+                Arguments.of("/jobs/1/log", "level", "verbose"),
+                Arguments.of("/jobs/1/log", "limit", "501"));
     }
 
     static Stream<Arguments> hostileIds() {
@@ -117,6 +126,12 @@ class HostileInputTest {
             cases.add(Arguments.of("GET", "/workflow-records/" + id + "/history"));
             cases.add(Arguments.of("GET", "/workflow-records/" + id + "/access"));
             cases.add(Arguments.of("POST", "/workflow-records/" + id + "/actions"));
+            cases.add(Arguments.of("GET", "/jobs/" + id));
+            cases.add(Arguments.of("GET", "/jobs/" + id + "/log"));
+            cases.add(Arguments.of("POST", "/jobs/" + id + "/cancel"));
+            cases.add(Arguments.of("POST", "/jobs/" + id + "/retry"));
+            cases.add(Arguments.of("DELETE", "/jobs/" + id));
+            cases.add(Arguments.of("GET", "/privacy/erasures/" + id));
         }
         cases.add(Arguments.of("GET", "/../../../etc/passwd"));
         cases.add(Arguments.of("GET", "/share-progress/1/../../api-keys"));

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.campus.api.job.JobService;
 import org.campus.api.privacy.PrivacyService;
 import org.campus.api.sharing.ShareProgressService;
 import org.campus.api.workflow.WorkflowService;
 import org.campus.api.workflow.WorkflowMailService;
+import org.campus.rest.internal.job.JobsResource;
 import org.campus.rest.internal.privacy.PrivacyResource;
 import org.campus.rest.internal.security.ApiKeysResource;
 import org.campus.rest.internal.security.AuditResource;
@@ -59,6 +61,7 @@ public final class TestServlets {
         servlet.bindResource(new AuditResource(audit));
         servlet.bindResource(new ShareProgressResource(recording(ShareProgressService.class)));
         servlet.bindResource(new PrivacyResource(recording(PrivacyService.class)));
+        servlet.bindResource(new JobsResource(recording(JobService.class)));
         WorkflowService workflows = workflowService == null ? recording(WorkflowService.class) : workflowService;
         servlet.bindResource(new WorkflowResource(workflows, config(maxBodyBytes)));
         servlet.bindResource(new WorkflowRecordResource(workflows));
