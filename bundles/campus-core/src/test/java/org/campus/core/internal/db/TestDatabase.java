@@ -105,14 +105,23 @@ public final class TestDatabase implements AutoCloseable {
      * factory of its own, closed with this database.
      */
     public Transactions otherNode() {
-        EntityManagerFactory other = newEntityManagerFactory();
+        EntityManagerFactory other = newEntityManagerFactory(name + "-node-" + (otherNodes.size() + 2));
         otherNodes.add(other);
         return new Transactions(template(other));
     }
 
     private EntityManagerFactory newEntityManagerFactory() {
+        return newEntityManagerFactory(name);
+    }
+
+    /**
+     * A persistence unit on this database with an EclipseLink session of its own: EclipseLink shares
+     * one deployed session among factories of the same session name, and with it the id blocks that
+     * each node is meant to take for itself.
+     */
+    private EntityManagerFactory newEntityManagerFactory(String sessionName) {
         return new PersistenceProvider().createEntityManagerFactory("campus",
-                Map.of("javax.persistence.nonJtaDataSource", dataSource));
+                Map.of("javax.persistence.nonJtaDataSource", dataSource, "eclipselink.session-name", sessionName));
     }
 
     private static JpaTemplate template(EntityManagerFactory emf) {
