@@ -31,6 +31,7 @@ import org.campus.api.workflow.ActionRequest;
 import org.campus.api.workflow.BindingChange;
 import org.campus.api.workflow.MigrationResult;
 import org.campus.api.workflow.NewBinding;
+import org.campus.api.workflow.RecordHistory;
 import org.campus.api.workflow.RecordMigration;
 import org.campus.api.workflow.RecordVisibility;
 import org.campus.api.workflow.WorkflowBinding;
@@ -555,6 +556,38 @@ public class WorkflowServiceImpl implements WorkflowService {
             return em.createQuery("SELECT h FROM WorkflowHistoryEntity h WHERE h.recordId = :r ORDER BY h.time, h.id",
                     WorkflowHistoryEntity.class).setParameter("r", recordId).getResultList().stream()
                     .map(WorkflowServiceImpl::toValue).collect(Collectors.toList());
+        });
+    }
+
+    @Override
+    public Page<RecordHistory> activityRecords(LmsId courseId, LmsId activityId, PageRequest page) {
+        List<FieldError> errors = new ArrayList<>();
+        checkId(errors, "courseId", courseId);
+        checkId(errors, "activityId", activityId);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Long cursor = Cursors.decodeId(page.cursor());
+        return tx.read(em -> {
+            List<WorkflowRecordEntity> rows = em.createQuery("SELECT r FROM WorkflowRecordEntity r"
+                    + " WHERE r.activityId = :a AND r.courseId = :c AND r.id > :after ORDER BY r.id",
+                    WorkflowRecordEntity.class).setParameter("a", activityId.value())
+                    .setParameter("c", courseId.value()).setParameter("after", cursor == null ? 0L : cursor)
+                    .setMaxResults(page.limit() + 1).getResultList();
+            boolean more = rows.size() > page.limit();
+            List<WorkflowRecordEntity> records = more ? rows.subList(0, page.limit()) : rows;
+            if (records.isEmpty()) {
+                return new Page<>(List.of(), null);
+            }
+            Map<Long, List<HistoryEntry>> histories = new java.util.HashMap<>();
+            em.createQuery("SELECT h FROM WorkflowHistoryEntity h WHERE h.recordId IN :ids"
+                    + " ORDER BY h.recordId, h.time, h.id", WorkflowHistoryEntity.class)
+                    .setParameter("ids", records.stream().map(WorkflowRecordEntity::getId).collect(Collectors.toList()))
+                    .getResultList().forEach(h -> histories.computeIfAbsent(h.getRecordId(), k -> new ArrayList<>())
+                            .add(toValue(h)));
+            List<RecordHistory> items = records.stream().map(r -> new RecordHistory(toValue(r),
+                    histories.getOrDefault(r.getId(), List.of()))).collect(Collectors.toList());
+            return new Page<>(items, more ? Cursors.afterId(records.get(records.size() - 1).getId()) : null);
         });
     }
 
