@@ -18,7 +18,10 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** The roots a TSA's certificate must chain to: PEM files from the configuration, and optionally the JDK's. */
+/**
+ * The roots a TSA's certificate must chain to: PEM files from the configuration (a relative path is
+ * taken from the Karaf base directory), and optionally the JDK's.
+ */
 final class TrustAnchors {
 
     private TrustAnchors() {
@@ -35,6 +38,10 @@ final class TrustAnchors {
                 continue;
             }
             Path path = Path.of(file.trim());
+            String base = System.getProperty("karaf.base");
+            if (!path.isAbsolute() && base != null) {
+                path = Path.of(base).resolve(path);
+            }
             try (InputStream in = Files.newInputStream(path)) {
                 Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
                 if (certs.isEmpty()) {
