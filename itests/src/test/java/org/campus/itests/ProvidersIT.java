@@ -200,4 +200,27 @@ public class ProvidersIT {
         }
         assertTrue(keys.toString(), keys.containsKey("tsa.url"));
     }
+
+    /**
+     * The signer is internal to the core; called here through its service, reflectively, only to
+     * see that BouncyCastle's bundles wire and work inside the container.
+     */
+    @Test
+    public void theArchiveSignerRunsOnBouncyCastleInTheContainer() throws Exception {
+        org.osgi.framework.ServiceReference<?> ref = context.getServiceReference(
+                "org.campus.core.internal.archive.signing.ArchiveSigner");
+        assertNotNull("the signer component is registered", ref);
+        Object signer = context.getService(ref);
+        try {
+            assertEquals(Boolean.FALSE, signer.getClass().getMethod("isConfigured").invoke(signer));
+            String problem = (String) signer.getClass().getMethod("problem").invoke(signer);
+            assertTrue(problem, problem.contains("tsa.url"));
+            Object verification = signer.getClass().getMethod("verify", byte[].class, byte[].class, byte[].class)
+                    .invoke(signer, new byte[32], "not a token".getBytes(), new byte[0]);
+            String reason = (String) verification.getClass().getMethod("reason").invoke(verification);
+            assertTrue(reason, reason.startsWith("The stored time-stamp token cannot be read"));
+        } finally {
+            context.ungetService(ref);
+        }
+    }
 }
