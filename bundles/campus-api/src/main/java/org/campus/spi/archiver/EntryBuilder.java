@@ -26,13 +26,16 @@ public interface EntryBuilder {
      * {@code data}). Checks cancellation while it copies.
      *
      * @throws IOException when {@code data} ends before {@code size} bytes or holds more, or cannot
-     *         be read; the entry is then not part of the archive
+     *         be read. Part of the entry may then be in the archive being written, so no further
+     *         entry is accepted in this call: let the exception end it (the core discards the entries
+     *         of the call and retries the activity by its policy)
      */
     void write(InputStream data, long size) throws IOException;
 
     /**
-     * A stream for an entry of unknown size; closing it adds the entry. The core spools what is
-     * written to its own disk, then copies it into the archive.
+     * A stream for an entry of unknown size; closing it adds the entry (so close it, also on a
+     * failure: try-with-resources). The core spools what is written to its own disk, then copies
+     * it into the archive.
      */
     OutputStream open() throws IOException;
 }
