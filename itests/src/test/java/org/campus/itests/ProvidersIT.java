@@ -123,7 +123,9 @@ public class ProvidersIT {
             assertNotNull(shipped.getKey() + " in " + items, p);
             assertEquals(shipped.getValue(), p.get("bundle").asText());
             assertEquals(bundle(shipped.getValue()).getVersion().toString(), p.get("version").asText());
-            assertEquals(p.toString(), "up", p.get("health").asText());
+            // a disk nearly full makes the store "degraded", which is not for this test to judge
+            assertTrue(p.toString(), shipped.getKey().startsWith("storage/")
+                    ? !p.get("health").asText().equals("down") : p.get("health").asText().equals("up"));
         }
         JsonNode files = find(items, "archiver/files");
         assertEquals("files", files.get("activityTypes").get(0).asText());
