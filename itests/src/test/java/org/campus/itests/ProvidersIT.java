@@ -25,6 +25,7 @@ import org.campus.api.provider.ProviderUnavailableException;
 import org.campus.spi.storage.ArchiveMetadata;
 import org.campus.spi.storage.StorageDriver;
 import org.campus.spi.storage.StoredArchive;
+import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -36,6 +37,7 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,10 +59,8 @@ public class ProvidersIT {
     @Inject
     private BundleContext context;
 
-    @Inject
+    /** Looked up once the API answers, not injected: injection waits only 10 s, and boot can take longer. */
     private ProviderRegistry registry;
-
-    @Inject
     private ConfigurationAdmin configurations;
 
     private final Http admin = Http.asAdmin();
@@ -71,10 +71,30 @@ public class ProvidersIT {
     }
 
     @Before
-    public void apiIsUp() {
-        admin.awaitRoute("/providers", Duration.ofSeconds(60));
+    public void apiIsUp() throws InterruptedException {
+        admin.awaitRoute("/providers", Duration.ofSeconds(180));
         awaitProviders(items -> SHIPPED.keySet().stream().allMatch(k -> find(items, k) != null),
                 "the four shipped providers");
+        registry = service(ProviderRegistry.class);
+        configurations = service(ConfigurationAdmin.class);
+    }
+
+    private final java.util.List<ServiceTracker<?, ?>> trackers = new java.util.ArrayList<>();
+
+    /** The service, held (tracked) until the test ends. */
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        trackers.add(tracker);
+        T service = tracker.waitForService(Duration.ofSeconds(60).toMillis());
+        assertNotNull("no " + type.getName() + " service", service);
+        return service;
+    }
+
+    @After
+    public void releaseServices() {
+        trackers.forEach(ServiceTracker::close);
+        trackers.clear();
     }
 
     private JsonNode providers() {
