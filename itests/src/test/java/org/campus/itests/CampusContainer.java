@@ -62,6 +62,8 @@ public final class CampusContainer {
             // timeout, read once from its own property); a loaded 2-core machine can need minutes
             systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),
             systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
+            // and 10 s for each @Inject'ed service, which a container still booting on a loaded machine can miss
+            systemProperty("pax.exam.service.timeout").value("180000"),
             systemProperty("campus.admin.password").value(ADMIN_PASSWORD),
             systemProperty("campus.lms.apiKey").value(LMS_API_KEY),
             CoreOptions.vmOptions(

@@ -109,6 +109,18 @@ public interface WorkflowService {
     /** Oldest first, the creation included. @throws NotFoundException for an unknown record */
     List<HistoryEntry> history(long recordId);
 
+    /**
+     * One page of an activity's records, whatever their visibility, each with its whole history, for
+     * export and archiving: two queries per page, however many records it holds. Pages follow record
+     * ids, a stable order for a traversal: every record that exists when the traversal starts is on
+     * exactly one page; one created during it may or may not be.
+     *
+     * @throws InvalidInputException fields {@code courseId}, {@code activityId} when missing or too
+     *         long, {@code cursor} when not one of this list
+     * @since 1.2
+     */
+    Page<RecordHistory> activityRecords(LmsId courseId, LmsId activityId, PageRequest page);
+
     // ---- versions
 
     /**

@@ -85,6 +85,11 @@ public abstract class UnsupportedWorkflowService implements WorkflowService {
     }
 
     @Override
+    public Page<RecordHistory> activityRecords(LmsId courseId, LmsId activityId, PageRequest page) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Workflow revise(long workflowId, WorkflowDefinition changed) {
         throw new UnsupportedOperationException();
     }

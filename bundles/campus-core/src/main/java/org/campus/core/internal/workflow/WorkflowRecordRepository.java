@@ -179,6 +179,44 @@ final class WorkflowRecordRepository {
         }
     }
 
+    /** An activity's records in id order after {@code afterId}, at most {@code limit}. */
+    List<WorkflowRecord> ofActivity(Connection c, String courseId, String activityId, long afterId, int limit)
+            throws SQLException {
+        List<WorkflowRecord> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM workflow_record"
+                + " WHERE activity_id = ? AND course_id = ? AND id > ? ORDER BY id")) {
+            ps.setString(1, activityId);
+            ps.setString(2, courseId);
+            ps.setLong(3, afterId);
+            ps.setMaxRows(limit);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    found.add(record(r, 1));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The histories of some records (at most a page of them) in one query, oldest entry first. */
+    Map<Long, List<HistoryEntry>> histories(Connection c, List<Long> recordIds) throws SQLException {
+        Map<Long, List<HistoryEntry>> byRecord = new java.util.HashMap<>();
+        if (recordIds.isEmpty()) {
+            return byRecord;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(recordIds.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + HISTORY_COLUMNS + " FROM workflow_history"
+                + " WHERE record_id IN (" + marks + ") ORDER BY record_id, event_time, id")) {
+            for (int i = 0; i < recordIds.size(); i++) {
+                ps.setLong(i + 1, recordIds.get(i));
+            }
+            for (HistoryEntry h : history(ps)) {
+                byRecord.computeIfAbsent(h.recordId(), k -> new ArrayList<>()).add(h);
+            }
+        }
+        return byRecord;
+    }
+
     private long appendHistory(Connection c, long recordId, String action, LmsId actor, String from, String to,
             long now, String comment) throws SQLException {
         long id = historyIds.next(c);

@@ -26,6 +26,7 @@ import org.campus.api.workflow.ActionRequest;
 import org.campus.api.workflow.BindingChange;
 import org.campus.api.workflow.MigrationResult;
 import org.campus.api.workflow.NewBinding;
+import org.campus.api.workflow.RecordHistory;
 import org.campus.api.workflow.RecordMigration;
 import org.campus.api.workflow.RecordVisibility;
 import org.campus.api.workflow.WorkflowBinding;
@@ -528,6 +529,28 @@ public class WorkflowServiceImpl implements WorkflowService {
             throw NotFoundException.of("workflow record", recordId);
         }
         return history;
+    }
+
+    @Override
+    public Page<RecordHistory> activityRecords(LmsId courseId, LmsId activityId, PageRequest page) {
+        List<FieldError> errors = new ArrayList<>();
+        checkId(errors, "courseId", courseId);
+        checkId(errors, "activityId", activityId);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Long cursor = Cursors.decodeId(page.cursor());
+        return jdbc.read("reading an activity's workflow records", c -> {
+            List<WorkflowRecord> rows = records.ofActivity(c, courseId.value(), activityId.value(),
+                    cursor == null ? 0L : cursor, page.limit() + 1);
+            boolean more = rows.size() > page.limit();
+            List<WorkflowRecord> pageRows = more ? rows.subList(0, page.limit()) : rows;
+            Map<Long, List<HistoryEntry>> histories = records.histories(c,
+                    pageRows.stream().map(WorkflowRecord::id).collect(Collectors.toList()));
+            List<RecordHistory> items = pageRows.stream().map(r -> new RecordHistory(r,
+                    histories.getOrDefault(r.id(), List.of()))).collect(Collectors.toList());
+            return new Page<>(items, more ? Cursors.afterId(pageRows.get(pageRows.size() - 1).id()) : null);
+        });
     }
 
     private static String truncate(String s, int max) {

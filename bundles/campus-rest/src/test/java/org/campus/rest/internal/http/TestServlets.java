@@ -8,11 +8,13 @@ import java.util.List;
 
 import org.campus.api.job.JobService;
 import org.campus.api.privacy.PrivacyService;
+import org.campus.api.provider.ProviderRegistry;
 import org.campus.api.sharing.ShareProgressService;
 import org.campus.api.workflow.WorkflowService;
 import org.campus.api.workflow.WorkflowMailService;
 import org.campus.rest.internal.job.JobsResource;
 import org.campus.rest.internal.privacy.PrivacyResource;
+import org.campus.rest.internal.provider.ProvidersResource;
 import org.campus.rest.internal.security.ApiKeysResource;
 import org.campus.rest.internal.security.AuditResource;
 import org.campus.rest.internal.sharing.ShareProgressResource;
@@ -69,6 +71,7 @@ public final class TestServlets {
         servlet.bindResource(new WorkflowBindingResource(workflows));
         servlet.bindResource(new WorklistResource(workflows));
         servlet.bindResource(new WorkflowMailResource(recording(WorkflowMailService.class)));
+        servlet.bindResource(new ProvidersResource(recording(ProviderRegistry.class)));
     }
 
     /** A service that remembers every call and then fails, as no hostile input may reach it. */

@@ -1,0 +1,11 @@
+/**
+ * The providers registered now (storage drivers, activity archivers, later transfer providers),
+ * as the core tracks them: {@link org.campus.api.provider.ProviderRegistry}. Posts
+ * {@code campus/provider/REGISTERED} and {@code campus/provider/UNREGISTERED} events.
+ */
+@Export
+@Version("1.0.0")
+package org.campus.api.provider;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
