@@ -16,9 +16,11 @@ public interface TransferredItem {
     ItemOutcome outcome();
 
     /**
-     * The item's undo record: the final one of a transferred item, or the partial one of a failed
-     * item (the prepared record if the provider reported none); empty for a skipped item, an
-     * irreversible one, or a failed one that changed nothing.
+     * The item's undo record: the final one of a transferred item, or the partial one a failed item
+     * was reported with. Empty for a skipped item, an irreversible one, and a failed one reported
+     * without a record (nothing changed, or the provider rolled it back). An item that never got an
+     * outcome (its node died and the transfer was not resumed) is handed as {@link ItemOutcome#FAILED}
+     * with the record its provider {@linkplain ExecutionContext#prepare prepared}.
      */
     Optional<UndoRecord> undoRecord();
 }

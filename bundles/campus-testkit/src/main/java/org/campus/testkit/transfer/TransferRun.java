@@ -67,14 +67,14 @@ public final class TransferRun {
         return Optional.ofNullable(outcomes.get(itemId)).map(RecordingExecutionContext.Outcome::outcome);
     }
 
-    /** The record the core would keep for the item: the final or partial one, else the prepared one. */
+    /**
+     * The record the core keeps for the item: the one its outcome was reported with; for an item
+     * without an outcome (the node died), the prepared one.
+     */
     public Optional<UndoRecord> record(String itemId) {
         RecordingExecutionContext.Outcome outcome = outcomes.get(itemId);
-        if (outcome != null && outcome.record() != null) {
-            return Optional.of(outcome.record());
-        }
-        if (outcome != null && outcome.outcome() != ItemOutcome.FAILED) {
-            return Optional.empty();
+        if (outcome != null) {
+            return Optional.ofNullable(outcome.record());
         }
         return Optional.ofNullable(prepared.get(itemId));
     }
