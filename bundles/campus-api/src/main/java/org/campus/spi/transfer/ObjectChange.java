@@ -17,7 +17,10 @@ public interface ObjectChange {
     /** The kind of object, for verification counts (e.g. {@code enrolment}, {@code role-assignment}). */
     String objectType();
 
-    /** The provider's id of the object, unique within the item. */
+    /**
+     * The provider's id of the object. Unique within the item together with the previous owner: when
+     * both accounts had the same role in a course, the source's and the target's are two changes.
+     */
     String objectId();
 
     /** Whose it was before the transfer; null for a {@link ChangeAction#CREATED created} object. */

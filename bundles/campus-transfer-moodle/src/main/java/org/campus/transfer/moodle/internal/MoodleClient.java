@@ -31,8 +31,9 @@ final class MoodleClient {
 
     MoodleClient(MoodleSettings settings) {
         this.settings = settings;
+        // plain HTTP/1.1: no h2c upgrade attempt on POSTs to a PHP server; a redirect (to a login page) is an error
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Calls a function; the answer's JSON (a {@code NullNode} for functions that return nothing). */

@@ -6,27 +6,29 @@ import org.campus.spi.transfer.TransferItem;
 import org.campus.spi.transfer.TransferProvider;
 import org.campus.spi.transfer.TransferUser;
 import org.campus.testkit.transfer.TransferProviderContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The Moodle provider passes the transfer-provider contract, against a fake Moodle site. */
 class MoodleTransferProviderContractTest extends TransferProviderContract {
 
-    private FakeMoodle lms;
-    private MoodleTransferProvider provider;
+    private static FakeMoodle lms;
+    private static MoodleTransferProvider provider;
 
-    @Override
-    protected void createFixture() throws Exception {
-        closeLms();
-        lms = MoodleFixture.seed(new FakeMoodle());
+    @BeforeAll
+    static void start() throws Exception {
+        lms = new FakeMoodle();
         provider = new MoodleTransferProvider(lms.settings(10));
     }
 
-    @AfterEach
-    void closeLms() {
-        if (lms != null) {
-            lms.close();
-            lms = null;
-        }
+    @AfterAll
+    static void stop() {
+        lms.close();
+    }
+
+    @Override
+    protected void createFixture() {
+        MoodleFixture.seed(lms.reset());
     }
 
     @Override

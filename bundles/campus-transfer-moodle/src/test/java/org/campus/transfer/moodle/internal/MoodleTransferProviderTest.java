@@ -42,25 +42,31 @@ import org.campus.testkit.transfer.TransferRun;
 import org.campus.testkit.transfer.UndoReport;
 import org.campus.testkit.transfer.VerificationReport;
 import org.campus.testkit.transfer.VerificationReport.Counts;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Moodle provider against a fake Moodle site holding the {@link MoodleFixture} data. */
 class MoodleTransferProviderTest {
 
-    private FakeMoodle lms;
+    private static FakeMoodle lms;
     private TransferHarness harness;
 
-    @BeforeEach
-    void site() throws Exception {
-        lms = MoodleFixture.seed(new FakeMoodle());
-        harness = harness(10);
+    @BeforeAll
+    static void start() throws Exception {
+        lms = new FakeMoodle();
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void stop() {
         lms.close();
+    }
+
+    @BeforeEach
+    void site() {
+        MoodleFixture.seed(lms.reset());
+        harness = harness(10);
     }
 
     private TransferHarness harness(int requestTimeoutSeconds) {
@@ -332,8 +338,7 @@ class MoodleTransferProviderTest {
     @Test
     void undoRestoresTheExactStateBeforeForEveryResolution() throws Exception {
         for (Resolution resolution : List.of(Resolution.KEEP_SOURCE, Resolution.KEEP_TARGET, Resolution.MERGE)) {
-            lms.close();
-            lms = MoodleFixture.seed(new FakeMoodle());
+            MoodleFixture.seed(lms.reset());
             harness = harness(10);
             FakeMoodle.State before = lms.state();
             List<TransferItem> items = harness.list();
@@ -504,14 +509,15 @@ class MoodleTransferProviderTest {
 
     @Test
     void unreachableLmsIsRetryable() throws Exception {
-        String base = lms.baseUrl();
-        lms.close();
-        TransferHarness gone = new TransferHarness(new MoodleTransferProvider(
+        String base;
+        try (FakeMoodle gone = new FakeMoodle()) {
+            base = gone.baseUrl();
+        }
+        TransferHarness unreachable = new TransferHarness(new MoodleTransferProvider(
                 MoodleSettings.of("m", base, FakeMoodle.TOKEN, 2, 2, 5)), SOURCE_USER, TARGET_USER);
-        TransferException e = assertThrows(TransferException.class, gone::list);
+        TransferException e = assertThrows(TransferException.class, unreachable::list);
         assertTrue(e.isRetryable());
         assertEquals("The LMS at 127.0.0.1 could not be reached; try again later.", e.adminMessage());
-        lms = MoodleFixture.seed(new FakeMoodle());
     }
 
     // ---- health ---------------------------------------------------------------------------
