@@ -9,6 +9,7 @@ import static org.junit.Assert.fail;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Hashtable;
@@ -17,8 +18,15 @@ import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
+import org.campus.api.workflow.LmsId;
+import org.campus.spi.LogLevel;
+import org.campus.spi.ProviderHealth;
+import org.campus.spi.transfer.ItemBuilder;
+import org.campus.spi.transfer.ListingContext;
+import org.campus.spi.transfer.ListingRequest;
 import org.campus.spi.transfer.TransferException;
 import org.campus.spi.transfer.TransferProvider;
+import org.campus.spi.transfer.TransferUser;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -34,14 +42,14 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * Feature campus-transfer-moodle in the real distribution: it installs into a running Campus,
  * registers no provider until configured, one per factory configuration with the identifying
- * properties (and the token kept private), and none again once the configuration is deleted.
+ * properties (and the token kept private) whose health follows its calls to the LMS, and none again
+ * once the configuration is deleted.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class MoodleTransferProviderIT {
 
     private static final String FEATURE = "campus-transfer-moodle";
-    private static final String FILTER = "(" + TransferProvider.PROPERTY_KIND + "=" + TransferProvider.KIND + ")";
 
     @Inject
     private BundleContext context;
@@ -90,11 +98,17 @@ public class MoodleTransferProviderIT {
 
             TransferProvider provider = context.getService(reference);
             try {
-                provider.checkHealth();
-                fail("healthy without an LMS");
-            } catch (TransferException e) {
-                assertTrue(e.isRetryable());
-                assertEquals("The LMS at 127.0.0.1 could not be reached; try again later.", e.adminMessage());
+                assertEquals("not in touch with the LMS yet", ProviderHealth.Status.DEGRADED,
+                        provider.health().status());
+                try {
+                    provider.listItems(new Users(), new DiscardingListingContext());
+                    fail("a listing without an LMS");
+                } catch (TransferException e) {
+                    assertTrue(e.isRetryable());
+                    assertEquals("The LMS at 127.0.0.1 could not be reached; try again later.", e.adminMessage());
+                }
+                assertEquals(ProviderHealth.down("The LMS at 127.0.0.1 could not be reached; try again later."),
+                        provider.health());
             } finally {
                 context.ungetService(reference);
             }
@@ -112,9 +126,55 @@ public class MoodleTransferProviderIT {
 
     private Collection<ServiceReference<TransferProvider>> providers() {
         try {
-            return context.getServiceReferences(TransferProvider.class, FILTER);
+            return context.getServiceReferences(TransferProvider.class, null);
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Two Moodle accounts. */
+    private static final class Users implements ListingRequest {
+        @Override
+        public TransferUser source() {
+            return new TransferUser(LmsId.of(101), "Ada (old)");
+        }
+
+        @Override
+        public TransferUser target() {
+            return new TransferUser(LmsId.of(202), "Ada");
+        }
+    }
+
+    /** Listing context of a probe that only needs the call to reach the LMS. */
+    private static final class DiscardingListingContext implements ListingContext {
+        @Override
+        public ItemBuilder item(String id, String type) {
+            throw new AssertionError("no item without an LMS");
+        }
+
+        @Override
+        public void initProgress(long steps) {
+        }
+
+        @Override
+        public void incrementProgress(long steps) {
+        }
+
+        @Override
+        public void estimateRemaining(Duration remaining) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public void log(LogLevel level, String message, Object... arguments) {
+        }
+
+        @Override
+        public void heartbeat() {
         }
     }
 

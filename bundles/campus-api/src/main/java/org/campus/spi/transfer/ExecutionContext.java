@@ -1,5 +1,6 @@
 package org.campus.spi.transfer;
 
+import org.campus.spi.ProviderContext;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -14,10 +15,13 @@ import org.osgi.annotation.versioning.ProviderType;
  * The core persists the prepared record and each outcome before the call returns, so that a
  * transfer interrupted anywhere can be resumed ({@link Selection#preparedRecord()}) or undone.
  * The core throws {@link IllegalStateException} for an outcome given twice or for an item that was
- * not selected.
+ * not selected. Whatever this context throws, the provider lets it propagate: a provider never
+ * carries on without its record.
+ *
+ * <p>Progress: one step per selection ({@link #initProgress} with {@link ExecutionRequest#selectionCount()}).
  */
 @ProviderType
-public interface ExecutionContext extends TransferContext {
+public interface ExecutionContext extends ProviderContext {
 
     /** Starts the undo record of an item. */
     UndoRecordBuilder undoRecord(String itemId);

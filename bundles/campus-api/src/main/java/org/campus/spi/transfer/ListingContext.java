@@ -1,5 +1,6 @@
 package org.campus.spi.transfer;
 
+import org.campus.spi.ProviderContext;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -7,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * that a user with very many items never has to be held in memory as a whole.
  */
 @ProviderType
-public interface ListingContext extends TransferContext {
+public interface ListingContext extends ProviderContext {
 
     /** Starts an item with its id and type (see {@link TransferItem#id()} and {@link TransferItem#type()}). */
     ItemBuilder item(String id, String type);

@@ -1,24 +1,32 @@
 package org.campus.spi.transfer;
 
+import org.campus.spi.Provider;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Moves one module's data of a user to another user's account: a module's part of a Campus
  * transfer. Modelled on Sling's {@code JobExecutor}: the core calls the provider on a job thread
- * with a context it implements, and everything the provider hands back goes through that context.
+ * with a context it implements (a {@link org.campus.spi.ProviderContext}: progress, cancellation,
+ * log, heartbeat), and everything the provider hands back goes through that context.
  *
- * <p>Register an implementation as an OSGi service with these properties:
- * <ul>
- * <li>{@link #PROPERTY_KIND} = {@link #KIND} ({@code transfer});</li>
- * <li>{@link #PROPERTY_ID}: a stable id, unique among transfer providers (the core stores it with
- * every item and undo record, and names it when the provider is missing);</li>
- * <li>{@link #PROPERTY_ITEM_TYPES}: the item types it lists;</li>
- * <li>{@link #PROPERTY_UNDO}: {@code true} if it can undo (absent means it cannot).</li>
- * </ul>
- * The provider registry lists providers by these properties with the registering bundle and its
- * version, and {@link #checkHealth()}.
+ * <p>Register an implementation as an OSGi service with the service properties {@link #PROPERTY_ID},
+ * {@link #PROPERTY_ITEM_TYPES} and {@link #PROPERTY_UNDO}:
  *
- * <p>Rules every provider follows:
+ * <pre>
+ * &#64;Component(service = TransferProvider.class, property = {
+ *         TransferProvider.PROPERTY_ID + "=moodle",
+ *         TransferProvider.PROPERTY_ITEM_TYPES + "=enrolment",
+ *         TransferProvider.PROPERTY_UNDO + ":Boolean=true" })
+ * </pre>
+ *
+ * The core reads the properties when the service appears, without calling it. The providers
+ * overview describes it as kind {@value #KIND} with its id, bundle, version and
+ * {@linkplain #health() health}. The core stores the id with every item and undo record of a
+ * transfer; a provider that is missing when a transfer, an undo or a verification needs it fails
+ * that work with the id named.
+ *
+ * <p>Rules every transfer provider follows (besides those of every provider, see
+ * {@link org.campus.spi}):
  * <ul>
  * <li>It never loses data silently: whatever it removes (a resolution discarding the source's or
  * the target's data) is in the item's undo record first.</li>
@@ -26,29 +34,38 @@ import org.osgi.annotation.versioning.ConsumerType;
  * failure.</li>
  * <li>It is stateless between calls and safe to call for several transfers at once; the core never
  * runs two transfers touching the same user at the same time.</li>
- * <li>It starts no threads; it calls out synchronously on the caller's thread.</li>
- * <li>A provider that stores personal data itself also registers a
- * {@link org.campus.api.privacy.PrivacyProvider}; undo records are stored by the core and covered by
- * the core's.</li>
+ * <li>Undo records are stored by the core with the transfer and covered by the core's privacy
+ * provider; a provider that stores personal data of its own registers its own.</li>
  * </ul>
  */
 @ConsumerType
-public interface TransferProvider {
+public interface TransferProvider extends Provider {
 
-    /** Service property naming the kind of provider; {@link #KIND} for transfer providers. */
-    String PROPERTY_KIND = "campus.provider.kind";
-
-    /** The value of {@link #PROPERTY_KIND} for transfer providers. */
+    /** The provider kind, as the providers overview names it. */
     String KIND = "transfer";
 
-    /** Service property: the provider's stable id (String), unique among transfer providers. */
-    String PROPERTY_ID = "campus.provider.id";
+    /**
+     * Service property (String, required): the provider's id, unique among transfer providers and
+     * never changed once transfers were made; lower-case letters, digits, dashes and dots, at most
+     * 64 characters.
+     */
+    String PROPERTY_ID = "transfer.id";
 
-    /** Service property: the item types the provider lists (String or String[]). */
-    String PROPERTY_ITEM_TYPES = "campus.transfer.types";
+    /** Service property (String, optional): a title for people (e.g. "Moodle at lms.example.org"). */
+    String PROPERTY_TITLE = "transfer.title";
 
-    /** Service property: {@code true} (Boolean or String) if the provider can undo its transfers. */
-    String PROPERTY_UNDO = "campus.transfer.undo";
+    /**
+     * Service property (String or String[], required): the item types it lists (see
+     * {@link TransferItem#type()}).
+     */
+    String PROPERTY_ITEM_TYPES = "transfer.item.types";
+
+    /**
+     * Service property (Boolean, or the String {@code true}; optional): whether it can undo its
+     * transfers. Absent means it cannot: the preview warns that every item of it is irreversible,
+     * and the core refuses to undo its items with {@link UndoRefusal#NOT_SUPPORTED}.
+     */
+    String PROPERTY_UNDO = "transfer.undo";
 
     /**
      * Lists what could be transferred from the source to the target, each item through
@@ -75,12 +92,4 @@ public interface TransferProvider {
 
     /** Reports where every recorded object of the given items is now (see {@link VerificationContext}). */
     void verify(VerificationRequest request, VerificationContext context) throws TransferException;
-
-    /**
-     * Checks that the provider can work now (its store or remote system answers, its credentials
-     * are accepted); returns normally if so.
-     *
-     * @throws TransferException saying what is wrong, for the provider registry's health column
-     */
-    void checkHealth() throws TransferException;
 }

@@ -1,5 +1,6 @@
 package org.campus.spi.transfer;
 
+import org.campus.spi.ProviderContext;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -9,7 +10,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * change.
  */
 @ProviderType
-public interface UndoContext extends TransferContext {
+public interface UndoContext extends ProviderContext {
 
     /** The item's previous state is restored (in a dry run: would be restored now). */
     void undone(String itemId);

@@ -1,5 +1,6 @@
 package org.campus.spi.transfer;
 
+import org.campus.spi.ProviderContext;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -14,7 +15,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * kept} one and the objects of a skipped item {@link ObjectFate#STAYED}.
  */
 @ProviderType
-public interface VerificationContext extends TransferContext {
+public interface VerificationContext extends ProviderContext {
 
     /**
      * Reports one object.

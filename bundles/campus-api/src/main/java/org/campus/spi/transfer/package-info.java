@@ -3,13 +3,15 @@
  * duplicate-account case), so that the transfer service can preview, execute, verify and undo a
  * transfer over every module at once.
  *
- * <p>Modelled on Apache Sling's {@code JobExecutor} / {@code JobExecutionContext} pair. A module
- * implements the small {@link org.campus.spi.transfer.TransferProvider} (a consumer type) and
- * registers it as an OSGi service with the identifying properties defined there. The core calls it
- * on a job thread with a context it implements (provider types): progress, cancellation, a log with
- * levels, a heartbeat, and builders for whatever the provider hands back (items, undo records,
- * outcomes, verification findings). Because everything the provider hands back goes through the
- * context, a new optional field is a minor version of this package, never a broken provider.
+ * <p>Modelled on Apache Sling's {@code JobExecutor} / {@code JobExecutionContext} pair, like every
+ * Campus provider SPI (see {@link org.campus.spi}). A module implements the small
+ * {@link org.campus.spi.transfer.TransferProvider} (a consumer type, a {@link org.campus.spi.Provider})
+ * and registers it as an OSGi service with the identifying properties defined there. The core calls
+ * it on a job thread with a context it implements, a {@link org.campus.spi.ProviderContext}
+ * (progress, cancellation, a log with levels, a heartbeat) with builders and report methods for
+ * whatever the provider hands back (items, undo records, outcomes, verification findings). Because
+ * everything the provider hands back goes through the context, a new optional field is a minor
+ * version of this package, never a broken provider.
  *
  * <p>The lifecycle of a transfer, as the core drives it:
  * <ol>

@@ -1,19 +1,22 @@
 package org.campus.testkit.transfer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.campus.spi.transfer.TransferContext;
+import org.campus.spi.LogLevel;
+import org.campus.spi.ProviderContext;
 
 /** Cancellation, progress, heartbeat and log, recorded for the test to look at. */
-abstract class BaseContext implements TransferContext {
+abstract class BaseContext implements ProviderContext {
 
     private final BooleanSupplier cancelled;
     final List<LogLine> log = new ArrayList<>();
     long announcedSteps = -1;
     long doneSteps;
     int heartbeats;
+    Duration estimate;
 
     BaseContext(BooleanSupplier cancelled) {
         this.cancelled = cancelled;
@@ -27,9 +30,8 @@ abstract class BaseContext implements TransferContext {
     @Override
     public void initProgress(long steps) {
         Checks.require(steps >= 0, "steps must not be negative");
-        if (announcedSteps < 0) {
-            announcedSteps = steps;
-        }
+        announcedSteps = steps;
+        doneSteps = 0;
     }
 
     @Override
@@ -39,27 +41,20 @@ abstract class BaseContext implements TransferContext {
     }
 
     @Override
+    public void estimateRemaining(Duration remaining) {
+        Checks.require(remaining != null && !remaining.isNegative(), "a remaining time is not negative");
+        estimate = remaining;
+    }
+
+    @Override
+    public void log(LogLevel level, String message, Object... arguments) {
+        Checks.require(level != null, "log level is null");
+        Checks.require(message != null, "log message is null");
+        log.add(new LogLine(level, LogLine.format(message, arguments)));
+    }
+
+    @Override
     public void heartbeat() {
         heartbeats++;
-    }
-
-    @Override
-    public void debug(String message, Object... arguments) {
-        log.add(new LogLine("DEBUG", LogLine.format(message, arguments)));
-    }
-
-    @Override
-    public void info(String message, Object... arguments) {
-        log.add(new LogLine("INFO", LogLine.format(message, arguments)));
-    }
-
-    @Override
-    public void warn(String message, Object... arguments) {
-        log.add(new LogLine("WARN", LogLine.format(message, arguments)));
-    }
-
-    @Override
-    public void error(String message, Object... arguments) {
-        log.add(new LogLine("ERROR", LogLine.format(message, arguments)));
     }
 }

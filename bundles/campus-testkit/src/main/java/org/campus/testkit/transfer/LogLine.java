@@ -1,12 +1,15 @@
 package org.campus.testkit.transfer;
 
+import org.campus.spi.LogLevel;
+
 /**
  * One line a provider wrote to the context's log.
  *
- * @param level DEBUG, INFO, WARN or ERROR
- * @param message the message with its {@code {}} placeholders filled in
+ * @param level its level
+ * @param message the message with its {@code {}} placeholders filled in (a last {@link Throwable}
+ *        argument without a placeholder is appended as its message, as the core does)
  */
-public record LogLine(String level, String message) {
+public record LogLine(LogLevel level, String message) {
 
     static String format(String message, Object... arguments) {
         StringBuilder out = new StringBuilder();
@@ -18,6 +21,10 @@ public record LogLine(String level, String message) {
             out.append(argument < arguments.length ? String.valueOf(arguments[argument++]) : "{}");
             from = at + 2;
         }
-        return out.append(message.substring(from)).toString();
+        out.append(message.substring(from));
+        if (argument == arguments.length - 1 && arguments[argument] instanceof Throwable t) {
+            out.append(": ").append(t.getMessage());
+        }
+        return out.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.campus.testkit.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,11 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.campus.spi.ProviderHealth;
 import org.campus.spi.transfer.Conflict;
 import org.campus.spi.transfer.ItemOutcome;
 import org.campus.spi.transfer.Resolution;
 import org.campus.spi.transfer.ResolutionOption;
-import org.campus.spi.transfer.TransferException;
 import org.campus.spi.transfer.TransferItem;
 import org.campus.spi.transfer.TransferProvider;
 import org.campus.spi.transfer.TransferUser;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.TestFactory;
  * exactly one outcome and verification adds up; undo restores exactly the state before the
  * transfer, its dry run and a second undo change nothing, and it refuses an item whose data
  * changed since; each offered resolution transfers, verifies and undoes; cancellation stops between
- * items; a transfer interrupted mid-item completes from its prepared undo record.
+ * items; a transfer interrupted mid-item completes from its prepared undo record; health is not
+ * down after working with the fixture.
  */
 public abstract class TransferProviderContract {
 
@@ -342,12 +344,11 @@ public abstract class TransferProviderContract {
     }
 
     @Test
-    void healthCheckPasses() {
-        try {
-            provider().checkHealth();
-        } catch (TransferException e) {
-            fail("unhealthy against the fixture: " + e.adminMessage() + " / " + e.getMessage());
-        }
+    void healthIsNotDownAfterWorkingWithTheFixture() throws Exception {
+        harness().list();
+        ProviderHealth health = provider().health();
+        assertNotNull(health, "health() answers");
+        assertNotEquals(ProviderHealth.Status.DOWN, health.status(), "down against the fixture: " + health.detail());
     }
 
     /** The recommended resolution of each conflict, else its first offered one other than SKIP. */

@@ -13,9 +13,4 @@
  * implements the contexts and builders of the SPI in memory, with the same checks the core applies,
  * and records what the provider reported.
  */
-@Export
-@Version("1.0.0")
 package org.campus.testkit.transfer;
-
-import org.osgi.annotation.bundle.Export;
-import org.osgi.annotation.versioning.Version;

@@ -30,28 +30,18 @@ class ForwardingExecutionContext implements ExecutionContext {
     }
 
     @Override
+    public void estimateRemaining(java.time.Duration remaining) {
+        delegate.estimateRemaining(remaining);
+    }
+
+    @Override
+    public void log(org.campus.spi.LogLevel level, String message, Object... arguments) {
+        delegate.log(level, message, arguments);
+    }
+
+    @Override
     public void heartbeat() {
         delegate.heartbeat();
-    }
-
-    @Override
-    public void debug(String message, Object... arguments) {
-        delegate.debug(message, arguments);
-    }
-
-    @Override
-    public void info(String message, Object... arguments) {
-        delegate.info(message, arguments);
-    }
-
-    @Override
-    public void warn(String message, Object... arguments) {
-        delegate.warn(message, arguments);
-    }
-
-    @Override
-    public void error(String message, Object... arguments) {
-        delegate.error(message, arguments);
     }
 
     @Override

@@ -207,10 +207,6 @@ class NotesProvider implements TransferProvider {
         return sourceHas ? ObjectFate.STAYED : ObjectFate.LOST;
     }
 
-    @Override
-    public void checkHealth() {
-    }
-
     static String copyKey(String key, String source) {
         return key + "~" + source;
     }

@@ -38,6 +38,7 @@ final class EnrolmentListing {
     void list(ListingRequest request, ListingContext context) throws TransferException {
         long source = MoodleIds.user(request.source());
         long target = MoodleIds.user(request.target());
+        api.requireFunctions();
         List<MoodleApi.Course> courses = new ArrayList<>(api.usersCourses(source));
         courses.sort(Comparator.comparingLong(MoodleApi.Course::id));
         Set<Long> targetCourses = new HashSet<>();

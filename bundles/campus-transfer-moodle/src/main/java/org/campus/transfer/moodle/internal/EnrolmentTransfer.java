@@ -1,5 +1,6 @@
 package org.campus.transfer.moodle.internal;
 
+import org.campus.spi.LogLevel;
 import org.campus.spi.transfer.ExecutionContext;
 import org.campus.spi.transfer.ExecutionRequest;
 import org.campus.spi.transfer.Resolution;
@@ -14,10 +15,12 @@ import org.campus.spi.transfer.UndoRecord;
  */
 final class EnrolmentTransfer {
 
+    private final MoodleApi api;
     private final CourseReader reader;
     private final MembershipChanger changer;
 
-    EnrolmentTransfer(CourseReader reader, MembershipChanger changer) {
+    EnrolmentTransfer(MoodleApi api, CourseReader reader, MembershipChanger changer) {
+        this.api = api;
         this.reader = reader;
         this.changer = changer;
     }
@@ -26,9 +29,12 @@ final class EnrolmentTransfer {
         long source = MoodleIds.user(request.source());
         long target = MoodleIds.user(request.target());
         context.initProgress(request.selectionCount());
+        if (request.selectionCount() > 0) {
+            api.requireFunctions();
+        }
         for (Selection selection : request.selections()) {
             if (context.isCancelled()) {
-                context.info("cancelled; stopping before {}", selection.item().id());
+                context.log(LogLevel.INFO, "cancelled; stopping before {}", selection.item().id());
                 return;
             }
             transferOne(selection, source, target, request, context);
@@ -51,7 +57,7 @@ final class EnrolmentTransfer {
             CourseState now = reader.read(course, source, target);
             if (selection.preparedRecord().isPresent()) {
                 plan = EnrolmentPlan.fromJson(selection.preparedRecord().get().data());
-                context.info("{}: resuming from the record prepared by attempt {}", itemId, request.attempt() - 1);
+                context.log(LogLevel.INFO, "{}: resuming from the record prepared by attempt {}", itemId, request.attempt() - 1);
             } else {
                 plan = planFor(itemId, now, source, target, resolution);
             }
@@ -66,14 +72,14 @@ final class EnrolmentTransfer {
                 return;
             }
             context.transferred(itemId, record);
-            context.info("{} transferred{}", itemId, resolution == null ? "" : " (" + resolution + ")");
+            context.log(LogLevel.INFO, "{} transferred{}", itemId, resolution == null ? "" : " (" + resolution + ")");
         } catch (LmsUnavailableException e) {
             if (record == null) {
                 context.failed(itemId, e, null);
             }
             throw e;
         } catch (TransferException e) {
-            context.warn("{} not transferred: {}", itemId, e.getMessage());
+            context.log(LogLevel.WARN, "{} not transferred: {}", itemId, e.getMessage());
             context.failed(itemId, e, null);
         }
     }
@@ -104,10 +110,10 @@ final class EnrolmentTransfer {
             CourseState now = reader.read(plan.courseId(), source, target);
             changer.change(plan.courseId(), source, now.source(), plan.sourceBefore(), target, now.target(),
                     plan.targetBefore());
-            context.warn("{} not transferred ({}); its changes were rolled back", itemId, cause.getMessage());
+            context.log(LogLevel.WARN, "{} not transferred ({}); its changes were rolled back", itemId, cause.getMessage());
             context.failed(itemId, cause, null);
         } catch (TransferException rollbackFailure) {
-            context.error("{} not transferred ({}) and not rolled back ({})", itemId, cause.getMessage(),
+            context.log(LogLevel.ERROR, "{} not transferred ({}) and not rolled back ({})", itemId, cause.getMessage(),
                     rollbackFailure.getMessage());
             context.failed(itemId, new TransferException(cause.getMessage() + "; rollback failed: "
                     + rollbackFailure.getMessage(), cause.adminMessage() + " Part of it was done and could not be"

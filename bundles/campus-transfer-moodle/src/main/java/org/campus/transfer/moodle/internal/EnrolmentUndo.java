@@ -1,5 +1,6 @@
 package org.campus.transfer.moodle.internal;
 
+import org.campus.spi.LogLevel;
 import org.campus.spi.transfer.ItemOutcome;
 import org.campus.spi.transfer.TransferException;
 import org.campus.spi.transfer.TransferredItem;
@@ -82,10 +83,10 @@ final class EnrolmentUndo {
                         + after.differenceFrom(plan.sourceBefore(), plan.targetBefore()) + ".");
                 return;
             }
-            context.info("{} undone", itemId);
+            context.log(LogLevel.INFO, "{} undone", itemId);
             context.undone(itemId);
         } catch (TransferException e) {
-            context.warn("{} not undone: {}", itemId, e.getMessage());
+            context.log(LogLevel.WARN, "{} not undone: {}", itemId, e.getMessage());
             context.refused(itemId, UndoRefusal.FAILED, e.adminMessage());
             if (e instanceof LmsUnavailableException) {
                 throw e;

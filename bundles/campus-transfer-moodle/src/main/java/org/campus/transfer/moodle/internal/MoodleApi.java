@@ -51,6 +51,23 @@ final class MoodleApi {
     record SiteInfo(String siteName, String release, Set<String> functions) {
     }
 
+    /**
+     * Checks, before any work, that the token's external service offers every function this
+     * provider calls, so that a transfer never stops half way on a function it may not call.
+     */
+    void requireFunctions() throws TransferException {
+        SiteInfo site = siteInfo();
+        Set<String> missing = new TreeSet<>(REQUIRED_FUNCTIONS);
+        missing.removeAll(site.functions());
+        if (!missing.isEmpty()) {
+            String admin = "The token's external service in the LMS lacks " + String.join(", ", missing)
+                    + "; add them to the service.";
+            client.down(admin);
+            throw new LmsUnavailableException("Moodle site '" + site.siteName() + "' (" + site.release()
+                    + ") lacks web-service functions " + missing, admin);
+        }
+    }
+
     SiteInfo siteInfo() throws TransferException {
         JsonNode answer = client.call(SITE_INFO, new FormParams());
         Set<String> functions = new TreeSet<>();

@@ -1,13 +1,13 @@
 package org.campus.transfer.moodle.internal;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 
+import org.campus.spi.ProviderHealth;
 import org.campus.spi.transfer.TransferException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +28,8 @@ final class MoodleClient {
     private final MoodleSettings settings;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private volatile ProviderHealth health = ProviderHealth.degraded(
+            "Not in touch with the LMS yet; the first preview or transfer will tell.");
 
     MoodleClient(MoodleSettings settings) {
         this.settings = settings;
@@ -36,8 +38,33 @@ final class MoodleClient {
                 .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** The provider's health: the outcome of the last call (degraded until the LMS was first asked). */
+    ProviderHealth health() {
+        return health;
+    }
+
+    /** Marks the provider down for a reason found in an answer (a function the token's service lacks). */
+    void down(String adminMessage) {
+        health = ProviderHealth.down(adminMessage);
+    }
+
     /** Calls a function; the answer's JSON (a {@code NullNode} for functions that return nothing). */
     JsonNode call(String function, FormParams params) throws TransferException {
+        try {
+            JsonNode answer = send(function, params);
+            health = ProviderHealth.up();
+            return answer;
+        } catch (LmsUnavailableException e) {
+            health = e.health();
+            throw e;
+        } catch (TransferException e) {
+            // the LMS answered: it works, it refused this one call
+            health = ProviderHealth.up();
+            throw e;
+        }
+    }
+
+    private JsonNode send(String function, FormParams params) throws TransferException {
         String body = "wstoken=" + java.net.URLEncoder.encode(settings.token(), StandardCharsets.UTF_8)
                 + (params.isEmpty() ? "" : "&" + params.encoded());
         HttpRequest request = HttpRequest.newBuilder(settings.endpoint(function))
@@ -53,28 +80,28 @@ final class MoodleClient {
         } catch (HttpTimeoutException e) {
             throw new LmsUnavailableException("Moodle " + function + " at " + settings.baseUrl() + " timed out: " + e,
                     "The LMS did not answer within " + settings.requestTimeout().toSeconds()
-                            + " s; try again later, or raise the provider's timeout.", e);
-        } catch (ConnectException e) {
-            throw new LmsUnavailableException("Moodle at " + settings.baseUrl() + " refused the connection: " + e,
-                    "The LMS at " + settings.baseUrl().getHost() + " could not be reached; try again later.", e);
+                            + " s; try again later, or raise the provider's timeout.",
+                    ProviderHealth.Status.DEGRADED, e);
         } catch (IOException e) {
             throw new LmsUnavailableException("Moodle " + function + " at " + settings.baseUrl() + " failed: " + e,
-                    "The LMS at " + settings.baseUrl().getHost() + " could not be reached; try again later.", e);
+                    "The LMS at " + settings.baseUrl().getHost() + " could not be reached; try again later.",
+                    ProviderHealth.Status.DOWN, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LmsUnavailableException("interrupted while calling Moodle " + function,
-                    "The transfer was interrupted while waiting for the LMS.", e);
+                    "The transfer was interrupted while waiting for the LMS.", ProviderHealth.Status.DEGRADED, e);
         }
         LOG.debug("Moodle {} answered HTTP {} in {} ms", function, response.statusCode(),
                 (System.nanoTime() - started) / 1_000_000);
-        if (response.statusCode() != 200) {
-            boolean serverSide = response.statusCode() >= 500;
+        if (response.statusCode() >= 500) {
             throw new LmsUnavailableException("Moodle " + function + " answered HTTP " + response.statusCode() + ": "
-                    + abbreviate(response.body()), serverSide
-                            ? "The LMS answered with a server error (HTTP " + response.statusCode() + "); try again later."
-                            : "The LMS answered HTTP " + response.statusCode()
-                                    + "; check the provider's base URL and that the LMS's REST protocol is enabled.",
-                    serverSide);
+                    + abbreviate(response.body()), "The LMS answered with a server error (HTTP "
+                            + response.statusCode() + "); try again later.", ProviderHealth.Status.DOWN, null);
+        }
+        if (response.statusCode() != 200) {
+            throw new LmsUnavailableException("Moodle " + function + " answered HTTP " + response.statusCode() + ": "
+                    + abbreviate(response.body()), "The LMS answered HTTP " + response.statusCode()
+                            + "; check the provider's base URL and that the LMS's REST protocol is enabled.");
         }
         JsonNode answer;
         try {
@@ -82,11 +109,11 @@ final class MoodleClient {
         } catch (JsonProcessingException e) {
             throw new LmsUnavailableException("Moodle " + function + " answered no JSON: " + abbreviate(response.body()),
                     "The LMS did not answer with JSON; check the provider's base URL and that the LMS's REST protocol"
-                            + " is enabled.", false);
+                            + " is enabled.");
         }
         if (answer == null) {
             throw new LmsUnavailableException("Moodle " + function + " answered an empty body",
-                    "The LMS answered nothing; check the provider's base URL.", false);
+                    "The LMS answered nothing; check the provider's base URL.");
         }
         if (answer.isObject() && answer.has("exception")) {
             throw MoodleErrors.fromAnswer(function, answer.path("exception").asText(null),

@@ -16,10 +16,10 @@ public @interface MoodleConfig {
 
     String PID = "campus.transfer.moodle";
 
-    @AttributeDefinition(name = "Provider id", description = "Stable and unique among transfer providers (the"
-            + " service property " + TransferProvider.PROPERTY_ID + "); transfer records name it, so never change it"
-            + " once transfers were made")
-    String campus_provider_id() default "moodle";
+    @AttributeDefinition(name = "Provider id", description = "Unique among transfer providers (the service property "
+            + TransferProvider.PROPERTY_ID + "): lower-case letters, digits, dashes and dots. Transfer records name it,"
+            + " so never change it once transfers were made")
+    String transfer_id() default "moodle";
 
     @AttributeDefinition(name = "LMS base URL", description = "The Moodle site's address, e.g."
             + " https://lms.example.org; the web services are at <base>/webservice/rest/server.php")

@@ -21,10 +21,10 @@ final class MoodleErrors {
         return switch (code) {
             case "invalidtoken" -> new LmsUnavailableException(log,
                     "The LMS refused Campus's web-service token; check the token of this provider's configuration ("
-                            + MoodleConfig.PID + ").", false);
+                            + MoodleConfig.PID + ").");
             case "accessexception" -> new LmsUnavailableException(log,
                     "The LMS does not let Campus's token call " + function
-                            + "; add the function to the token's external service in the LMS.", false);
+                            + "; add the function to the token's external service in the LMS.");
             case "nopermissions" -> new TransferException(log,
                     "The LMS web-service user lacks a permission for " + function + ": " + message);
             case "invalidparameter" -> new TransferException(log,

@@ -9,14 +9,15 @@ record MoodleSettings(String providerId, URI baseUrl, String token, Duration con
         Duration requestTimeout, long enrolRoleId) {
 
     static MoodleSettings of(MoodleConfig config) {
-        return of(config.campus_provider_id(), config.baseUrl(), config._token(), config.connectTimeoutSeconds(),
+        return of(config.transfer_id(), config.baseUrl(), config._token(), config.connectTimeoutSeconds(),
                 config.requestTimeoutSeconds(), config.enrolRoleId());
     }
 
     static MoodleSettings of(String providerId, String baseUrl, String token, int connectTimeoutSeconds,
             int requestTimeoutSeconds, long enrolRoleId) {
-        if (providerId == null || !providerId.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("campus.provider.id must be 1 to 64 of [A-Za-z0-9._-]: " + providerId);
+        if (providerId == null || !providerId.matches("[a-z0-9][a-z0-9.-]{0,63}")) {
+            throw new IllegalArgumentException("transfer.id must be lower-case letters, digits, dashes and dots, at most"
+                    + " 64: " + providerId);
         }
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("baseUrl is required (the Moodle site's address)");

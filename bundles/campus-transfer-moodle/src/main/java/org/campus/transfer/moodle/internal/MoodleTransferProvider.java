@@ -1,8 +1,6 @@
 package org.campus.transfer.moodle.internal;
 
-import java.util.Set;
-import java.util.TreeSet;
-
+import org.campus.spi.ProviderHealth;
 import org.campus.spi.transfer.ExecutionContext;
 import org.campus.spi.transfer.ExecutionRequest;
 import org.campus.spi.transfer.ListingContext;
@@ -32,8 +30,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = TransferProvider.class, configurationPid = MoodleConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {
-            TransferProvider.PROPERTY_KIND + "=" + TransferProvider.KIND,
-            // the configuration's campus.provider.id replaces this default
+            // the configuration's transfer.id replaces this default
             TransferProvider.PROPERTY_ID + "=moodle",
             TransferProvider.PROPERTY_ITEM_TYPES + "=" + EnrolmentObjects.ITEM_TYPE,
             TransferProvider.PROPERTY_UNDO + ":Boolean=true"
@@ -43,7 +40,7 @@ public class MoodleTransferProvider implements TransferProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoodleTransferProvider.class);
 
-    private final MoodleApi api;
+    private final MoodleClient client;
     private final EnrolmentListing listing;
     private final EnrolmentTransfer transfer;
     private final EnrolmentUndo undo;
@@ -55,11 +52,12 @@ public class MoodleTransferProvider implements TransferProvider {
     }
 
     MoodleTransferProvider(MoodleSettings settings) {
-        this.api = new MoodleApi(new MoodleClient(settings));
+        this.client = new MoodleClient(settings);
+        MoodleApi api = new MoodleApi(client);
         CourseReader reader = new CourseReader(api);
         MembershipChanger changer = new MembershipChanger(api, settings.enrolRoleId());
         this.listing = new EnrolmentListing(api, reader);
-        this.transfer = new EnrolmentTransfer(reader, changer);
+        this.transfer = new EnrolmentTransfer(api, reader, changer);
         this.undo = new EnrolmentUndo(reader, changer);
         this.verification = new EnrolmentVerification(reader);
         LOG.info("Moodle transfer provider {} for {}", settings.providerId(), settings.baseUrl());
@@ -85,16 +83,9 @@ public class MoodleTransferProvider implements TransferProvider {
         verification.verify(request, context);
     }
 
-    /** Healthy when the token is accepted and its service offers every function this provider calls. */
+    /** The outcome of the last call to the LMS (degraded until the LMS was first asked). */
     @Override
-    public void checkHealth() throws TransferException {
-        MoodleApi.SiteInfo site = api.siteInfo();
-        Set<String> missing = new TreeSet<>(MoodleApi.REQUIRED_FUNCTIONS);
-        missing.removeAll(site.functions());
-        if (!missing.isEmpty()) {
-            throw new TransferException("Moodle site '" + site.siteName() + "' (" + site.release()
-                    + ") lacks web-service functions " + missing, "The token's external service in the LMS lacks "
-                            + String.join(", ", missing) + "; add them to the service.");
-        }
+    public ProviderHealth health() {
+        return client.health();
     }
 }

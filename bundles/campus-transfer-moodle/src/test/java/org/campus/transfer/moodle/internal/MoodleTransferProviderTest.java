@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.campus.api.workflow.LmsId;
+import org.campus.spi.LogLevel;
+import org.campus.spi.ProviderHealth;
 import org.campus.spi.transfer.Conflict;
 import org.campus.spi.transfer.ItemOutcome;
 import org.campus.spi.transfer.ObjectChange;
@@ -116,7 +118,8 @@ class MoodleTransferProviderTest {
         assertTrue(physics.conflict().isEmpty(), "the target is not in Physics");
         assertTrue(items.get(2).conflict().isEmpty(), "the target is not in Maths");
         assertEquals(before, lms.state(), "a preview changes nothing");
-        assertTrue(lms.functionsCalled().stream().allMatch(f -> f.startsWith("core_enrol_get") || f.startsWith("core_user_get")),
+        assertTrue(lms.functionsCalled().stream().allMatch(f -> f.startsWith("core_enrol_get")
+                || f.startsWith("core_user_get") || f.equals(MoodleApi.SITE_INFO)),
                 "a preview only reads: " + lms.functionsCalled());
     }
 
@@ -389,8 +392,9 @@ class MoodleTransferProviderTest {
 
     @Test
     void aRefusedTokenStopsThePreviewWithAnAdminMessageAndTheCodeInTheLog() {
-        TransferHarness wrongToken = new TransferHarness(new MoodleTransferProvider(
-                MoodleSettings.of("m", lms.baseUrl(), "not-the-token", 2, 10, 5)), SOURCE_USER, TARGET_USER);
+        MoodleTransferProvider provider = new MoodleTransferProvider(
+                MoodleSettings.of("m", lms.baseUrl(), "not-the-token", 2, 10, 5));
+        TransferHarness wrongToken = new TransferHarness(provider, SOURCE_USER, TARGET_USER);
         TransferException e = assertThrows(TransferException.class, wrongToken::list);
         assertEquals("The LMS refused Campus's web-service token; check the token of this provider's configuration"
                 + " (campus.transfer.moodle).", e.adminMessage());
@@ -398,6 +402,7 @@ class MoodleTransferProviderTest {
                 e.getMessage());
         assertFalse(e.isRetryable());
         assertFalse(e.getMessage().contains("not-the-token"), "the token is never in a message");
+        assertEquals(ProviderHealth.down(e.adminMessage()), provider.health());
     }
 
     @Test
@@ -433,7 +438,7 @@ class MoodleTransferProviderTest {
         assertEquals(before, lms.state(), "the target's enrolment made before the failure is taken back");
         assertTrue(lms.functionsCalled().contains(MoodleApi.UNENROL));
         assertTrue(run.record("enrolment:11").isEmpty());
-        assertTrue(run.log().stream().anyMatch(l -> l.level().equals("WARN") && l.message().contains("rolled back")));
+        assertTrue(run.log().stream().anyMatch(l -> l.level() == LogLevel.WARN && l.message().contains("rolled back")));
     }
 
     @Test
@@ -485,13 +490,15 @@ class MoodleTransferProviderTest {
     }
 
     @Test
-    void aTimeoutIsRetryableAndNamesTheWait() {
-        TransferHarness impatient = harness(1);
+    void aTimeoutIsRetryableNamesTheWaitAndDegradesHealth() {
+        MoodleTransferProvider provider = new MoodleTransferProvider(lms.settings(1));
         lms.delayNext(MoodleApi.USERS_COURSES, Duration.ofSeconds(20));
-        TransferException e = assertThrows(TransferException.class, impatient::list);
+        TransferException e = assertThrows(TransferException.class,
+                () -> new TransferHarness(provider, SOURCE_USER, TARGET_USER).list());
         assertTrue(e.isRetryable());
         assertEquals("The LMS did not answer within 1 s; try again later, or raise the provider's timeout.",
                 e.adminMessage());
+        assertEquals(ProviderHealth.degraded(e.adminMessage()), provider.health());
     }
 
     @Test
@@ -523,21 +530,34 @@ class MoodleTransferProviderTest {
     // ---- health ---------------------------------------------------------------------------
 
     @Test
-    void healthNamesTheFunctionsTheTokenLacks() throws Exception {
-        new MoodleTransferProvider(lms.settings(10)).checkHealth();
+    void healthIsTheLastCallsOutcomeAndAMissingFunctionStopsATransferBeforeItStarts() throws Exception {
+        MoodleTransferProvider provider = new MoodleTransferProvider(lms.settings(10));
+        TransferHarness withProvider = new TransferHarness(provider, SOURCE_USER, TARGET_USER);
+        assertEquals(ProviderHealth.Status.DEGRADED, provider.health().status(), "not in touch with the LMS yet");
+        List<TransferItem> items = withProvider.list();
+        assertEquals(ProviderHealth.up(), provider.health());
+
         lms.disable(MoodleApi.UNASSIGN_ROLES).disable(MoodleApi.ADD_GROUP_MEMBERS);
-        TransferException e = assertThrows(TransferException.class,
-                () -> new MoodleTransferProvider(lms.settings(10)).checkHealth());
-        assertEquals("The token's external service in the LMS lacks core_group_add_group_members,"
-                + " core_role_unassign_roles; add them to the service.", e.adminMessage());
+        FakeMoodle.State before = lms.state();
+        TransferRun run = withProvider.transfer(items, Map.of("enrolment:12", Resolution.MERGE));
+
+        String lacks = "The token's external service in the LMS lacks core_group_add_group_members,"
+                + " core_role_unassign_roles; add them to the service.";
+        assertEquals(lacks, run.thrown().orElseThrow().adminMessage());
+        assertTrue(run.outcomes().isEmpty(), "no item started");
+        assertEquals(before, lms.state());
+        assertEquals(ProviderHealth.down(lacks), provider.health());
     }
 
     @Test
-    void aFunctionMissingFromTheServiceIsAnAccessException() {
-        lms.disable(MoodleApi.USERS_COURSES);
-        TransferException e = assertThrows(TransferException.class, harness::list);
-        assertEquals("The LMS does not let Campus's token call core_enrol_get_users_courses; add the function to the"
-                + " token's external service in the LMS.", e.adminMessage());
+    void aFunctionTheTokenMayNotCallIsAnAccessException() throws Exception {
+        TransferRun run = transfer(PHYSICS, null);
+        lms.disable(MoodleApi.COURSE_USER_PROFILES);
+        TransferException e = assertThrows(TransferException.class, () -> harness.verify(run));
+        assertEquals("The LMS does not let Campus's token call core_user_get_course_user_profiles; add the function"
+                + " to the token's external service in the LMS.", e.adminMessage());
+        assertTrue(e.getMessage().contains("webservice_access_exception [accessexception] Access control exception"),
+                e.getMessage());
     }
 
     private static List<String> describe(List<ObjectChange> changes) {
