@@ -1,0 +1,199 @@
+package org.campus.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Hashtable;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.campus.api.workflow.LmsId;
+import org.campus.spi.LogLevel;
+import org.campus.spi.ProviderHealth;
+import org.campus.spi.transfer.ItemBuilder;
+import org.campus.spi.transfer.ListingContext;
+import org.campus.spi.transfer.ListingRequest;
+import org.campus.spi.transfer.TransferException;
+import org.campus.spi.transfer.TransferProvider;
+import org.campus.spi.transfer.TransferUser;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Feature campus-transfer-moodle in the real distribution: it installs into a running Campus,
+ * registers no provider until configured, one per factory configuration with the identifying
+ * properties (and the token kept private) whose health follows its calls to the LMS, and none again
+ * once the configuration is deleted.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class MoodleTransferProviderIT {
+
+    private static final String FEATURE = "campus-transfer-moodle";
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private ConfigurationAdmin configurations;
+
+    @Configuration
+    public Option[] config() {
+        return CampusContainer.options();
+    }
+
+    @Test
+    public void theFeatureInstallsHotAndRegistersOneProviderPerConfiguration() throws Exception {
+        assertFalse("not started by default", features.isInstalled(features.getFeature(FEATURE)));
+        features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        org.osgi.service.cm.Configuration configuration = null;
+        try {
+            Bundle bundle = bundle("campus-transfer-moodle");
+            assertEquals(Bundle.ACTIVE, bundle.getState());
+            assertTrue("no provider without a configuration", providers().isEmpty());
+            File sample = new File(System.getProperty("karaf.etc"), "campus.transfer.moodle-lms.cfg.sample");
+            assertTrue("the sample configuration is installed: " + sample, sample.isFile());
+            assertTrue(Files.readString(sample.toPath(), StandardCharsets.UTF_8).contains(".token = "));
+
+            int closedPort = CampusContainer.freePort();
+            configuration = configurations.createFactoryConfiguration("campus.transfer.moodle", "?");
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(TransferProvider.PROPERTY_ID, "moodle-it");
+            properties.put("baseUrl", "http://127.0.0.1:" + closedPort);
+            properties.put(".token", "it-secret-token");
+            properties.put("connectTimeoutSeconds", 2);
+            properties.put("requestTimeoutSeconds", 2);
+            configuration.update(properties);
+
+            await("a provider registered", () -> providers().size() == 1);
+            ServiceReference<TransferProvider> reference = providers().iterator().next();
+            assertEquals("moodle-it", reference.getProperty(TransferProvider.PROPERTY_ID));
+            assertEquals("enrolment", String.valueOf(reference.getProperty(TransferProvider.PROPERTY_ITEM_TYPES)));
+            assertEquals(Boolean.TRUE, reference.getProperty(TransferProvider.PROPERTY_UNDO));
+            assertEquals(bundle.getBundleId(), reference.getBundle().getBundleId());
+            assertNull("the token is private", reference.getProperty(".token"));
+
+            TransferProvider provider = context.getService(reference);
+            try {
+                assertEquals("not in touch with the LMS yet", ProviderHealth.Status.DEGRADED,
+                        provider.health().status());
+                try {
+                    provider.listItems(new Users(), new DiscardingListingContext());
+                    fail("a listing without an LMS");
+                } catch (TransferException e) {
+                    assertTrue(e.isRetryable());
+                    assertEquals("The LMS at 127.0.0.1 could not be reached; try again later.", e.adminMessage());
+                }
+                assertEquals(ProviderHealth.down("The LMS at 127.0.0.1 could not be reached; try again later."),
+                        provider.health());
+            } finally {
+                context.ungetService(reference);
+            }
+
+            configuration.delete();
+            configuration = null;
+            await("the provider unregistered", () -> providers().isEmpty());
+        } finally {
+            if (configuration != null) {
+                configuration.delete();
+            }
+            features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
+    }
+
+    private Collection<ServiceReference<TransferProvider>> providers() {
+        try {
+            return context.getServiceReferences(TransferProvider.class, null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Two Moodle accounts. */
+    private static final class Users implements ListingRequest {
+        @Override
+        public TransferUser source() {
+            return new TransferUser(LmsId.of(101), "Ada (old)");
+        }
+
+        @Override
+        public TransferUser target() {
+            return new TransferUser(LmsId.of(202), "Ada");
+        }
+    }
+
+    /** Listing context of a probe that only needs the call to reach the LMS. */
+    private static final class DiscardingListingContext implements ListingContext {
+        @Override
+        public ItemBuilder item(String id, String type) {
+            throw new AssertionError("no item without an LMS");
+        }
+
+        @Override
+        public void initProgress(long steps) {
+        }
+
+        @Override
+        public void incrementProgress(long steps) {
+        }
+
+        @Override
+        public void estimateRemaining(Duration remaining) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public void log(LogLevel level, String message, Object... arguments) {
+        }
+
+        @Override
+        public void heartbeat() {
+        }
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("bundle " + symbolicName + " not installed");
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("waited 30 s in vain: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
