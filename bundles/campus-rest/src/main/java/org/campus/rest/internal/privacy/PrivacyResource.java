@@ -1,23 +1,17 @@
 package org.campus.rest.internal.privacy;
 
-import java.util.Map;
-
-import org.campus.api.privacy.ErasureReport;
-import org.campus.api.privacy.PersonalData;
 import org.campus.api.privacy.PrivacyService;
+import org.campus.api.workflow.LmsId;
 import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
-import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.Shapes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code /privacy}: one export and one erasure per user, one purge per course, over every service. */
 @Component(service = ApiResource.class, immediate = true)
@@ -26,7 +20,6 @@ public class PrivacyResource implements ApiResource {
     static final String SCOPE = "privacy";
 
     private final PrivacyService privacy;
-    private final Json json = new Json();
 
     @Activate
     public PrivacyResource(@Reference PrivacyService privacy) {
@@ -42,41 +35,30 @@ public class PrivacyResource implements ApiResource {
     }
 
     private Reply providers(ApiRequest request) {
-        ObjectNode n = json.object();
-        ArrayNode items = n.putArray("items");
-        privacy.providers().forEach(p -> items.addObject().put("name", p.name()).put("description", p.description()));
-        return Reply.ok(n);
+        return Reply.ok(new Shapes.Items<>(privacy.providers()));
     }
 
     private Reply export(ApiRequest request) {
         String userId = request.path("userId");
-        ObjectNode n = json.object();
-        n.put("userId", userId);
-        ArrayNode providers = n.putArray("providers");
-        for (PersonalData data : privacy.exportUser(userId)) {
-            ObjectNode p = providers.addObject();
-            p.put("provider", data.provider());
-            p.put("description", data.description());
-            p.set("records", json.mapper().valueToTree(data.records()));
+        return Reply.ok(new Shapes.UserExport(asLmsId(userId), privacy.exportUser(userId)))
+                .header("Content-Disposition", "attachment; filename=\"campus-user-data.json\"");
+    }
+
+    /** The user as an LMS id: a number when the path holds one as a number is written (no sign, no leading zero). */
+    static LmsId asLmsId(String userId) {
+        if (userId.length() <= 18 && !userId.isEmpty() && userId.charAt(0) != '0'
+                && userId.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return LmsId.of(Long.parseLong(userId));
         }
-        return Reply.ok(n).header("Content-Disposition", "attachment; filename=\"campus-user-data.json\"");
+        return LmsId.of(userId);
     }
 
     private Reply deleteUser(ApiRequest request) {
-        return Reply.ok(report(privacy.deleteUser(request.path("userId"))));
+        return Reply.ok(privacy.deleteUser(request.path("userId")));
     }
 
     private Reply deleteCourse(ApiRequest request) {
-        return Reply.ok(report(privacy.deleteCourse(request.path("courseId"))));
+        return Reply.ok(privacy.deleteCourse(request.path("courseId")));
     }
 
-    private ObjectNode report(ErasureReport report) {
-        ObjectNode n = json.object();
-        ObjectNode by = n.putObject("deletedByProvider");
-        for (Map.Entry<String, Integer> e : report.deletedByProvider().entrySet()) {
-            by.put(e.getKey(), e.getValue());
-        }
-        n.put("total", report.total());
-        return n;
-    }
 }

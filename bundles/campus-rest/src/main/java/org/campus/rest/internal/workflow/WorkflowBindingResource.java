@@ -3,6 +3,7 @@ package org.campus.rest.internal.workflow;
 import java.util.Map;
 
 import org.campus.api.NotFoundException;
+import org.campus.api.Page;
 import org.campus.api.workflow.BindingChange;
 import org.campus.api.workflow.BindingScope;
 import org.campus.api.workflow.LmsId;
@@ -13,7 +14,6 @@ import org.campus.api.workflow.WorkflowService;
 import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
-import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.JsonInput;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
@@ -36,8 +36,6 @@ public class WorkflowBindingResource implements ApiResource {
     private static final String BASE = "/workflow-bindings";
 
     private final WorkflowService workflows;
-    private final Json json = new Json();
-    private final VersionsJson out = new VersionsJson(json);
 
     @Activate
     public WorkflowBindingResource(@Reference WorkflowService workflows) {
@@ -87,20 +85,20 @@ public class WorkflowBindingResource implements ApiResource {
         in.check();
         BindingChange change = workflows.bind(new NewBinding(scope, courseId, activityId, workflowId, plan,
                 request.caller().actor()));
-        return Reply.ok(out.bindingChange(change));
+        return Reply.ok(change);
     }
 
     private Reply list(ApiRequest request) {
         LmsId courseId = queryId(request, "courseId");
         LmsId activityId = queryId(request, "activityId");
-        return Reply.ok(out.items(workflows.bindings(courseId, activityId).stream().map(out::binding).toList()));
+        return Reply.ok(new Page<>(workflows.bindings(courseId, activityId), null));
     }
 
     private Reply effective(ApiRequest request) {
         LmsId courseId = queryId(request, "courseId");
         LmsId activityId = queryId(request, "activityId");
-        return Reply.ok(out.binding(workflows.effectiveBinding(courseId, activityId)
-                .orElseThrow(() -> new NotFoundException("No workflow is bound to this activity, its course or globally"))));
+        return Reply.ok(workflows.effectiveBinding(courseId, activityId)
+                .orElseThrow(() -> new NotFoundException("No workflow is bound to this activity, its course or globally")));
     }
 
     static LmsId queryId(ApiRequest request, String name) {

@@ -90,8 +90,8 @@ class HostileInputTest {
                 Arguments.of("/share-progress", "createdFrom", "yesterday"),
                 Arguments.of("/share-progress", "createdTo", "2024-13-45T99:99:99Z"),
                 Arguments.of("/audit", "limit", "-5"),
-                Arguments.of("/audit", "from", "not-a-time"),
-                Arguments.of("/audit", "to", "../../etc/passwd"),
+                Arguments.of("/audit", "createdFrom", "not-a-time"),
+                Arguments.of("/audit", "createdTo", "../../etc/passwd"),
                 Arguments.of("/audit", "actorKind", "root"),
                 Arguments.of("/audit", "actor", "a".repeat(300)),
                 Arguments.of("/audit", "action", "' OR 1=1 --".repeat(30)));

@@ -1,0 +1,93 @@
+package org.campus.rest.internal.json;
+
+import java.io.IOException;
+
+import org.campus.api.workflow.LmsId;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+/**
+ * The one JSON form of an {@link LmsId}, the OpenAPI document's {@code LmsId}: a string of 1 to 255
+ * characters, or a whole number within 64 bits. An id that came as a number goes back as a number.
+ */
+public final class LmsIdJson {
+
+    /** What a bad LMS id is told, for every field that holds one. */
+    public static final String RULE = "must be a string of 1 to " + LmsId.MAX_LENGTH
+            + " characters or a whole number within 64 bits";
+
+    private LmsIdJson() {
+    }
+
+    /** The id in {@code node}, or {@code null} when it is not an LMS id (the caller names the field). */
+    public static LmsId read(JsonNode node) {
+        if (node.isTextual()) {
+            String s = node.textValue();
+            return s.isBlank() || s.length() > LmsId.MAX_LENGTH ? null : LmsId.of(s);
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return LmsId.of(node.longValue());
+        }
+        return null;
+    }
+
+    static final class Serializer extends StdSerializer<LmsId> {
+        private static final long serialVersionUID = 1L;
+
+        Serializer() {
+            super(LmsId.class);
+        }
+
+        @Override
+        public void serialize(LmsId id, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (id.numeric() && isInteger(id.value())) {
+                gen.writeNumber(id.value());
+            } else {
+                gen.writeString(id.value());
+            }
+        }
+    }
+
+    /** Written as a number only when it is one: the text goes out as it is. */
+    private static boolean isInteger(String s) {
+        int n = s.length();
+        int start = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        if (n == start || n - start > 19) {
+            return false;
+        }
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static final class Deserializer extends StdDeserializer<LmsId> {
+        private static final long serialVersionUID = 1L;
+
+        Deserializer() {
+            super(LmsId.class);
+        }
+
+        @Override
+        public LmsId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+                LmsId id = read(p.readValueAsTree());
+                if (id != null) {
+                    return id;
+                }
+            }
+            return (LmsId) ctxt.handleUnexpectedToken(LmsId.class, p);
+        }
+    }
+}
