@@ -61,6 +61,8 @@ public class DistributionRestartIT {
             scripts.forEach(p -> p.toFile().setExecutable(true));
         }
         httpPort = CampusContainer.freePort();
+        // this test runs in the driver's JVM, beside the conformance check
+        System.setProperty(ValidatingHttpClient.VALIDATOR, OpenApiConformance.address());
         setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort));
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(CampusContainer.freePort()));
         setProperty("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1");

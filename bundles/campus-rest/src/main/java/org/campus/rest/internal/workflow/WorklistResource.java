@@ -48,6 +48,7 @@ public class WorklistResource implements ApiResource {
         List<String> roles = new ArrayList<>();
         String r = request.query("roles");
         if (r != null) {
+            RoleQuery.checkLength(r);
             for (String role : r.split(",")) {
                 String trimmed = role.trim();
                 if (trimmed.isEmpty() || trimmed.length() > 255) {
