@@ -56,6 +56,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
+import com.fasterxml.jackson.databind.MapperFeature;
+
 /**
  * The API as an LMS developer meets it: through a Java client that OpenAPI Generator made from the
  * served document at build time (package {@code org.campus.client}), one whole flow per service. Every
@@ -76,13 +78,16 @@ public class ClientFlowIT {
 
     @Before
     public void apiIsUp() {
-        Http.asLms().awaitRoute("/workflows?limit=1", Duration.ofSeconds(60));
-        Http.asLms().awaitRoute("/privacy/providers", Duration.ofSeconds(60));
+        Http.asLms().awaitRoute("/workflows?limit=1", Duration.ofSeconds(180));
+        Http.asLms().awaitRoute("/privacy/providers", Duration.ofSeconds(180));
     }
 
     private static ApiClient client(String authorization) {
         ApiClient c = new ApiClient();
         c.setHttpClientBuilder(ValidatingHttpClient.builder());
+        // OpenAPI Generator's Java oneOf reader would coerce a number to the string branch too (and then
+        // refuse an LmsId as matching twice): a client reads an LmsId as the type it came as without coercion
+        c.setObjectMapper(ApiClient.createDefaultObjectMapper().configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false));
         c.updateBaseUri("http://127.0.0.1:" + System.getProperty("campus.test.httpPort") + "/campus/api/v1");
         if (authorization != null) {
             c.setRequestInterceptor(b -> b.header("Authorization", authorization));
