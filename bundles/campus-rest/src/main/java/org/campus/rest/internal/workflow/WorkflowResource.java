@@ -118,10 +118,11 @@ public class WorkflowResource implements ApiResource {
     /** {@code ?format=}: one operation for every format, kept beside the per-format ones. */
     private Reply export(ApiRequest request) {
         String code = Optional.ofNullable(request.query("format")).orElse(JSON_FORMAT);
-        if (code.equalsIgnoreCase(JSON_FORMAT)) {
+        if (code.equals(JSON_FORMAT)) {
             return exportJson(request);
         }
-        ExportFormat format = ExportFormat.fromCode(code)
+        // exactly the codes the OpenAPI document lists
+        ExportFormat format = ExportFormat.fromCode(code).filter(f -> f.code().equals(code))
                 .orElseThrow(() -> new InvalidInputException("format", "must be one of " + FORMATS));
         return export(request, format, switch (format) {
             case DCWORKFLOW -> XML_CONTENT_TYPE;

@@ -244,8 +244,9 @@ class WorkflowResourceTest {
         assertEquals("application/xml", xml.contentType);
         assertEquals("dcworkflow of Document publishing with review process", xml.body());
         assertEquals("text/plain; charset=UTF-8", get("/workflows/" + id + "/export?format=mermaid").contentType);
-        assertEquals("text/vnd.graphviz; charset=UTF-8", get("/workflows/" + id + "/export?format=DOT").contentType);
+        assertEquals("text/vnd.graphviz; charset=UTF-8", get("/workflows/" + id + "/export?format=dot").contentType);
         assertEquals(List.of("format"), fields(get("/workflows/" + id + "/export?format=svg")));
+        assertEquals(List.of("format"), fields(get("/workflows/" + id + "/export?format=DOT")), "the codes as documented");
         assertEquals(404, get("/workflows/999/export?format=dot").status);
         assertEquals(404, get("/workflows/999/export").status);
     }
