@@ -196,7 +196,7 @@ public class SecurityIT {
                 "{\"courseId\":" + course + ",\"userId\":" + user + ",\"type\":\"course\"}"), "a revoked key writing");
         JsonNode revoked = call(admin, "GET", "/api-keys/" + keyId, null, null).json();
         assertFalse(revoked.toString(), revoked.get("active").asBoolean());
-        assertFalse(revoked.toString(), revoked.get("revoked").isNull());
+        assertFalse(revoked.toString(), revoked.get("timeRevoked").isNull());
         assertEquals("listed shares of the user: the two made, nothing by the refused calls", 2,
                 call(admin, "GET", "/share-progress?userId=" + user, null, null).json().get("items").size());
         report("authorization");
@@ -347,7 +347,7 @@ public class SecurityIT {
         return new Snapshot(ok(admin, "/share-progress/" + share), ok(admin, "/share-progress/" + share + "/timeline"),
                 ok(admin, "/share-progress?userId=" + user), ok(admin, "/api-keys"), ok(admin, "/workflows?limit=1"),
                 auditCount("actor=" + HostileCases.query("a", lmsActor).substring(2)), auditCount("actor=admin"),
-                auditCount("from=" + since));
+                auditCount("createdFrom=" + since));
     }
 
     private JsonNode ok(Http http, String path) {
