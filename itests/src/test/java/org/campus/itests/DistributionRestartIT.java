@@ -84,7 +84,7 @@ public class DistributionRestartIT {
     public void dataSurvivesARestartAndLivesOutsideData() throws Exception {
         start();
         Http api = Http.at(httpPort, CampusContainer.LMS_API_KEY);
-        api.awaitRoute("/share-progress?limit=1", Duration.ofSeconds(120));
+        api.awaitRoute("/share-progress?limit=1", Duration.ofSeconds(300)); // a loaded 2-core machine needs minutes
         JsonNode created = api.postJson("/share-progress", "{\"courseId\":41,\"userId\":42,\"type\":\"course\"}").json();
         long id = created.get("id").asLong();
         assertEquals(200, api.postJson("/share-progress/" + id + "/status",
@@ -96,7 +96,7 @@ public class DistributionRestartIT {
         deleteTree(home.resolve("data"));
 
         start();
-        api.awaitRoute("/share-progress?limit=1", Duration.ofSeconds(120));
+        api.awaitRoute("/share-progress?limit=1", Duration.ofSeconds(300)); // a loaded 2-core machine needs minutes
         JsonNode after = api.get("/share-progress/" + id).json();
         assertEquals("sent", after.get("status").asText());
         assertEquals("https://moodle.net/r/42", after.get("resourceUrl").asText());
