@@ -73,9 +73,9 @@ public class SecurityIT {
 
     @Before
     public void apiIsUp() {
-        admin.awaitRoute("/share-progress?limit=1", Duration.ofSeconds(60));
-        admin.awaitRoute("/api-keys", Duration.ofSeconds(60));
-        admin.awaitRoute("/privacy/providers", Duration.ofSeconds(60));
+        admin.awaitRoute("/share-progress?limit=1", Duration.ofSeconds(180));
+        admin.awaitRoute("/api-keys", Duration.ofSeconds(180));
+        admin.awaitRoute("/privacy/providers", Duration.ofSeconds(180));
     }
 
     @Test

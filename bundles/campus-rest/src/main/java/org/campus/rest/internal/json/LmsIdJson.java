@@ -21,7 +21,7 @@ public final class LmsIdJson {
 
     /** What a bad LMS id is told, for every field that holds one. */
     public static final String RULE = "must be a string of 1 to " + LmsId.MAX_LENGTH
-            + " characters or a whole number within 64 bits";
+            + " characters without control characters, or a whole number within 64 bits";
 
     private LmsIdJson() {
     }
@@ -29,8 +29,7 @@ public final class LmsIdJson {
     /** The id in {@code node}, or {@code null} when it is not an LMS id (the caller names the field). */
     public static LmsId read(JsonNode node) {
         if (node.isTextual()) {
-            String s = node.textValue();
-            return s.isBlank() || s.length() > LmsId.MAX_LENGTH ? null : LmsId.of(s);
+            return fromText(node.textValue());
         }
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return LmsId.of(node.longValue());
@@ -53,6 +52,19 @@ public final class LmsIdJson {
                 gen.writeString(id.value());
             }
         }
+    }
+
+    /** An LMS id given as text (a query parameter, a JSON string); {@code null} when it is none. */
+    public static LmsId fromText(String s) {
+        if (s.isBlank() || s.length() > LmsId.MAX_LENGTH) {
+            return null;
+        }
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return null;
+            }
+        }
+        return LmsId.of(s);
     }
 
     /** Written as a number only when it is one: the text goes out as it is. */

@@ -18,6 +18,7 @@ import org.campus.rest.internal.http.JsonInput;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.LmsIdJson;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -106,9 +107,10 @@ public class WorkflowBindingResource implements ApiResource {
         if (v == null) {
             return null;
         }
-        if (v.isBlank() || v.length() > LmsId.MAX_LENGTH) {
-            throw new org.campus.api.InvalidInputException(name, "must be 1 to " + LmsId.MAX_LENGTH + " characters");
+        LmsId id = LmsIdJson.fromText(v);
+        if (id == null) {
+            throw new org.campus.api.InvalidInputException(name, LmsIdJson.RULE);
         }
-        return v.matches("\\d{1,18}") ? LmsId.of(Long.parseLong(v)) : LmsId.of(v);
+        return v.matches("\\d{1,18}") ? LmsId.of(Long.parseLong(v)) : id;
     }
 }

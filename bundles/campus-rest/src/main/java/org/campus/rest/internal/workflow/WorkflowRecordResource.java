@@ -13,6 +13,7 @@ import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.LmsIdJson;
 import org.campus.rest.internal.json.Shapes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,10 +70,10 @@ public class WorkflowRecordResource implements ApiResource {
     private Reply access(ApiRequest request) {
         long id = request.pathId("id", KIND);
         String user = request.query("userId");
-        if (user != null && user.length() > LmsId.MAX_LENGTH) {
-            throw new InvalidInputException("userId", "is longer than " + LmsId.MAX_LENGTH + " characters");
+        LmsId userId = user == null ? null : LmsIdJson.fromText(user);
+        if (user != null && userId == null) {
+            throw new InvalidInputException("userId", LmsIdJson.RULE);
         }
-        LmsId userId = user == null ? null : LmsId.of(user);
         return Reply.ok(workflows.access(id, userId, RoleQuery.roles(request)));
     }
 }
