@@ -33,6 +33,8 @@ class LmsIdJsonTest {
         assertNull(LmsIdJson.read(mapper.readTree("\" \"")));
         assertNull(LmsIdJson.read(mapper.readTree("\"" + "x".repeat(256) + "\"")));
         assertNull(LmsIdJson.read(mapper.readTree("true")));
+        assertNull(LmsIdJson.read(mapper.readTree("\"\\u0000\"")), "no control characters");
+        assertNull(LmsIdJson.fromText("c-2\r\nX-Injected: 1"));
         assertEquals(LmsId.of("x".repeat(255)), LmsIdJson.read(mapper.readTree("\"" + "x".repeat(255) + "\"")));
         assertThrows(MismatchedInputException.class, () -> mapper.readValue("[1]", LmsId.class));
         assertThrows(MismatchedInputException.class, () -> mapper.readValue("12345678901234567890", LmsId.class));
