@@ -58,6 +58,8 @@ public final class CampusContainer {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
                     "https://repo1.maven.org/maven2@id=central"),
             systemProperty("campus.test.httpPort").value(String.valueOf(httpPort)),
+            // the tests in the container have every exchange checked here, in the driver's JVM
+            systemProperty(ValidatingHttpClient.VALIDATOR).value(OpenApiConformance.address()),
             // Pax Exam waits 10 s by default for its probe invoker (the extender's Parser has its own
             // timeout, read once from its own property); a loaded 2-core machine can need minutes
             systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),

@@ -266,7 +266,12 @@ final class HostileCases {
     static List<String> refusedQueryValues(String name, JsonNode schema) {
         List<String> v = new ArrayList<>();
         String type = schema.path("type").asText();
-        if (type.equals("integer")) {
+        if (name.equals("cursor")) {
+            v.addAll(List.of("bogus", "x".repeat(300),
+                    Base64.getUrlEncoder().encodeToString("id:1 OR 1=1".getBytes(StandardCharsets.US_ASCII)),
+                    Base64.getUrlEncoder().encodeToString("id:99999999999999999999".getBytes(StandardCharsets.US_ASCII))));
+            v.addAll(INJECTIONS);
+        } else if (type.equals("integer")) {
             v.addAll(List.of("abc", "1e5", "1.5", "99999999999999999999", "0x10", "1 OR 1=1"));
             if (schema.has("minimum")) {
                 v.add(String.valueOf(schema.get("minimum").asLong() - 1));
@@ -281,11 +286,6 @@ final class HostileCases {
         } else if (schema.has("maxLength")) {
             v.add("a".repeat(schema.get("maxLength").asInt() + 1));
             v.add("' OR 1=1 --".repeat(schema.get("maxLength").asInt() / 10 + 1));
-        } else if (name.equals("cursor")) {
-            v.addAll(List.of("bogus", "x".repeat(300),
-                    Base64.getUrlEncoder().encodeToString("id:1 OR 1=1".getBytes(StandardCharsets.US_ASCII)),
-                    Base64.getUrlEncoder().encodeToString("id:99999999999999999999".getBytes(StandardCharsets.US_ASCII))));
-            v.addAll(INJECTIONS);
         }
         return v;
     }

@@ -22,7 +22,10 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A small HTTP client for the Campus API, as the LMS or an admin calls it. */
+/**
+ * A small HTTP client for the Campus API, as the LMS or an admin calls it. Every exchange is checked
+ * against the served OpenAPI document ({@link ValidatingHttpClient}).
+ */
 public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +52,9 @@ public final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every exchange is checked against the served OpenAPI document before a test sees the answer. */
+    private final HttpClient client = new ValidatingHttpClient(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     private final String base;
     private final String authorization;
 
@@ -202,6 +207,14 @@ public final class Http {
             String length = headers.getOrDefault("content-length", List.of()).stream().findFirst().orElse(null);
             byte[] answer = length != null ? in.readNBytes(Integer.parseInt(length.trim())) : in.readAllBytes();
             String type = headers.getOrDefault("content-type", List.of()).stream().findFirst().orElse(null);
+            Map<String, List<String>> sentHeaders = new TreeMap<>();
+            if (contentType != null) {
+                sentHeaders.put("content-type", List.of(contentType));
+            }
+            if (authorization != null) {
+                sentHeaders.put("authorization", List.of(authorization));
+            }
+            ValidatingHttpClient.check(method, uri, sentHeaders, bytes, status, headers, answer);
             return new Answer(status, type, new String(answer, StandardCharsets.UTF_8), headers, method, uri.getRawPath());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + method + " " + uri, e);

@@ -215,7 +215,7 @@ public class ShareProgressIT {
         JsonNode errors = lms.get("/share-progress?courseId=" + course + "&status=error").json().get("items");
         assertEquals(1, errors.size());
         assertEquals(b, errors.get(0).get("id").asLong());
-        assertEquals("MoodleNet said 503", errors.get(0).get("errorMessage").asText());
+        assertEquals("MoodleNet said 503", errors.get(0).get("message").asText());
 
         JsonNode inCourse = lms.get("/share-progress?courseId=" + course + "&createdFrom=" + before).json().get("items");
         assertEquals(2, inCourse.size());

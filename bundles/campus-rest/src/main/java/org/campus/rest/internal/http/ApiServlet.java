@@ -169,7 +169,7 @@ public class ApiServlet extends HttpServlet {
     }
 
     private Reply problem(Problem p) {
-        return Reply.text(p.status(), Json.PROBLEM_CONTENT_TYPE, null).withJson(problems.toJson(json, p));
+        return Reply.text(p.status(), Json.PROBLEM_CONTENT_TYPE, null).withJson(p);
     }
 
     private void write(Reply reply, HttpServletResponse resp) throws IOException {

@@ -30,7 +30,6 @@ public class ErrorPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Json json = new Json();
-    private final transient ProblemMapper problems = new ProblemMapper();
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -42,8 +41,8 @@ public class ErrorPageServlet extends HttpServlet {
             // a request to a path under /campus that nothing else serves
             status = RawPath.refusal(req.getRequestURI(), req.getPathInfo()) != null ? 400 : 404;
         }
-        byte[] body = json.mapper().writeValueAsBytes(problems.toJson(json,
-                new Problem(status, title(status), detail(status), List.of())));
+        byte[] body = json.mapper().writeValueAsBytes(
+                new Problem(status, title(status), detail(status), List.of()));
         resp.setStatus(status);
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("X-Content-Type-Options", "nosniff");

@@ -9,8 +9,6 @@ import org.campus.api.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one mapping of exceptions to problem details for the whole API. Never leaks a stack trace. */
 public final class ProblemMapper {
@@ -44,16 +42,4 @@ public final class ProblemMapper {
                 "The server failed to answer; the failure is logged.", List.of());
     }
 
-    public ObjectNode toJson(Json json, Problem p) {
-        ObjectNode n = json.object();
-        n.put("type", p.type());
-        n.put("title", p.title());
-        n.put("status", p.status());
-        n.put("detail", p.detail());
-        if (!p.errors().isEmpty()) {
-            ArrayNode errors = n.putArray("errors");
-            p.errors().forEach(fe -> errors.addObject().put("field", fe.field()).put("message", fe.message()));
-        }
-        return n;
-    }
 }

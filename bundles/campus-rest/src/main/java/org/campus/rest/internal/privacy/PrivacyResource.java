@@ -5,6 +5,7 @@ import org.campus.api.privacy.ErasureReport;
 import org.campus.api.privacy.PersonalData;
 import org.campus.api.privacy.PrivacyService;
 import org.campus.api.privacy.ProviderOutcome;
+import org.campus.api.workflow.LmsId;
 import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
@@ -14,6 +15,7 @@ import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
 import org.campus.rest.internal.job.JobJson;
+import org.campus.rest.internal.json.Shapes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,11 +54,7 @@ public class PrivacyResource implements ApiResource {
     }
 
     private Reply providers(ApiRequest request) {
-        ObjectNode n = json.object();
-        ArrayNode items = n.putArray("items");
-        privacy.providers().forEach(p -> items.addObject().put("name", p.name()).put("description", p.description())
-                .put("registered", p.registered()));
-        return Reply.ok(n);
+        return Reply.ok(new Shapes.Items<>(privacy.providers()));
     }
 
     private Reply forgetProvider(ApiRequest request) {
@@ -66,16 +64,17 @@ public class PrivacyResource implements ApiResource {
 
     private Reply export(ApiRequest request) {
         String userId = request.path("userId");
-        ObjectNode n = json.object();
-        n.put("userId", userId);
-        ArrayNode providers = n.putArray("providers");
-        for (PersonalData data : privacy.exportUser(userId)) {
-            ObjectNode p = providers.addObject();
-            p.put("provider", data.provider());
-            p.put("description", data.description());
-            p.set("records", json.mapper().valueToTree(data.records()));
+        return Reply.ok(new Shapes.UserExport(asLmsId(userId), privacy.exportUser(userId)))
+                .header("Content-Disposition", "attachment; filename=\"campus-user-data.json\"");
+    }
+
+    /** The user as an LMS id: a number when the path holds one as a number is written (no sign, no leading zero). */
+    static LmsId asLmsId(String userId) {
+        if (userId.length() <= 18 && !userId.isEmpty() && userId.charAt(0) != '0'
+                && userId.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return LmsId.of(Long.parseLong(userId));
         }
-        return Reply.ok(n).header("Content-Disposition", "attachment; filename=\"campus-user-data.json\"");
+        return LmsId.of(userId);
     }
 
     private Reply deleteUser(ApiRequest request) {

@@ -2,10 +2,9 @@ package org.campus.rest.internal.security;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.campus.api.NotFoundException;
-import org.campus.api.security.ApiKey;
+import org.campus.api.Page;
 import org.campus.api.security.ApiKeyService;
 import org.campus.api.security.IssuedApiKey;
 import org.campus.api.security.Scopes;
@@ -13,7 +12,6 @@ import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
 import org.campus.rest.internal.http.ApiServlet;
-import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.JsonInput;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
@@ -23,8 +21,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /api-keys}: the API keys of LMS clients, for administrators only. A secret appears once,
@@ -37,7 +33,6 @@ public class ApiKeysResource implements ApiResource {
     private static final String BASE = "/api-keys";
 
     private final ApiKeyService keys;
-    private final Json json = new Json();
 
     @Activate
     public ApiKeysResource(@Reference ApiKeyService keys) {
@@ -54,11 +49,7 @@ public class ApiKeysResource implements ApiResource {
     }
 
     private Reply list(ApiRequest request) {
-        ObjectNode n = json.object();
-        ArrayNode items = n.putArray("items");
-        keys.list().forEach(k -> items.add(key(k)));
-        n.putNull("next");
-        return Reply.ok(n);
+        return Reply.ok(new Page<>(keys.list(), null));
     }
 
     private Reply create(ApiRequest request) {
@@ -85,16 +76,16 @@ public class ApiKeysResource implements ApiResource {
         }
         in.check();
         IssuedApiKey issued = keys.create(name, scopes);
-        return Reply.created(ApiServlet.BASE + BASE + "/" + issued.key().id(), issued(issued));
+        return Reply.created(ApiServlet.BASE + BASE + "/" + issued.key().id(), issued);
     }
 
     private Reply get(ApiRequest request) {
         String id = request.path("id");
-        return Reply.ok(key(keys.find(id).orElseThrow(() -> NotFoundException.of("API key", id))));
+        return Reply.ok(keys.find(id).orElseThrow(() -> NotFoundException.of("API key", id)));
     }
 
     private Reply rotate(ApiRequest request) {
-        return Reply.ok(issued(keys.rotate(request.path("id"))));
+        return Reply.ok(keys.rotate(request.path("id")));
     }
 
     private Reply revoke(ApiRequest request) {
@@ -102,23 +93,5 @@ public class ApiKeysResource implements ApiResource {
         return Reply.noContent();
     }
 
-    private ObjectNode issued(IssuedApiKey issued) {
-        ObjectNode n = key(issued.key());
-        n.put("secret", issued.secret());
-        return n;
-    }
 
-    private ObjectNode key(ApiKey k) {
-        ObjectNode n = json.object();
-        n.put("id", k.id());
-        n.put("name", k.name());
-        n.put("prefix", k.prefix());
-        ArrayNode scopes = n.putArray("scopes");
-        new TreeSet<>(k.scopes()).forEach(scopes::add);
-        n.put("created", k.created().toString());
-        n.put("rotated", k.rotated() == null ? null : k.rotated().toString());
-        n.put("revoked", k.revoked() == null ? null : k.revoked().toString());
-        n.put("active", k.active());
-        return n;
-    }
 }

@@ -1,16 +1,13 @@
 package org.campus.rest.internal.security;
 
 import org.campus.api.InvalidInputException;
-import org.campus.api.Page;
 import org.campus.api.security.ActorKind;
-import org.campus.api.security.AuditEntry;
 import org.campus.api.security.AuditQuery;
 import org.campus.api.security.AuditService;
 import org.campus.api.security.Scopes;
 import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
-import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
@@ -18,8 +15,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code /audit}: who changed what, when and from where; newest first. */
 @Component(service = ApiResource.class, immediate = true)
@@ -28,7 +23,6 @@ public class AuditResource implements ApiResource {
     static final String SCOPE = Scopes.AUDIT;
 
     private final AuditService audit;
-    private final Json json = new Json();
 
     @Activate
     public AuditResource(@Reference AuditService audit) {
@@ -49,23 +43,9 @@ public class AuditResource implements ApiResource {
         }
         String actor = bounded(request, "actor");
         String action = bounded(request, "action");
-        AuditQuery query = new AuditQuery(actor, kind, action, request.queryInstant("from"), request.queryInstant("to"));
-        Page<AuditEntry> page = audit.query(query, request.page());
-        ObjectNode n = json.object();
-        ArrayNode items = n.putArray("items");
-        for (AuditEntry e : page.items()) {
-            ObjectNode i = items.addObject();
-            i.put("id", e.id());
-            i.put("time", e.time().toString());
-            i.put("actor", e.actor());
-            i.put("actorKind", e.actorKind().code());
-            i.put("action", e.action());
-            i.put("target", e.target());
-            i.put("remoteAddress", e.remoteAddress());
-            i.put("detail", e.detail());
-        }
-        n.put("next", page.next());
-        return Reply.ok(n);
+        AuditQuery query = new AuditQuery(actor, kind, action, request.queryInstant("createdFrom"),
+                request.queryInstant("createdTo"));
+        return Reply.ok(audit.query(query, request.page()));
     }
 
     private static String bounded(ApiRequest request, String name) {

@@ -17,17 +17,16 @@ import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
 import org.campus.rest.internal.http.ApiServlet;
-import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.JsonInput;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.LmsIdJson;
+import org.campus.rest.internal.json.Shapes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code /share-progress}: what users shared to external repositories and where each send stands. */
 @Component(service = ApiResource.class, immediate = true)
@@ -39,8 +38,6 @@ public class ShareProgressResource implements ApiResource {
     private static final String STATUSES = codes(ShareStatus.values());
 
     private final ShareProgressService shares;
-    private final Json json = new Json();
-    private final ShareJson out = new ShareJson(json);
 
     @Activate
     public ShareProgressResource(@Reference ShareProgressService shares) {
@@ -59,26 +56,23 @@ public class ShareProgressResource implements ApiResource {
 
     private Reply start(ApiRequest request) {
         JsonInput in = request.jsonObject();
-        LmsId courseId = ShareJson.lmsId(in, "courseId", true);
-        LmsId userId = ShareJson.lmsId(in, "userId", true);
+        LmsId courseId = LmsIdJson.field(in, "courseId", true);
+        LmsId userId = LmsIdJson.field(in, "userId", true);
         ShareType type = in.requiredCode("type", ShareType::fromCode, TYPES);
-        LmsId cmId = ShareJson.lmsId(in, "cmId", false);
+        LmsId cmId = LmsIdJson.field(in, "cmId", false);
         in.check();
         ShareProgress created = shares.start(new NewShare(courseId, userId, type, cmId));
-        return Reply.created(ApiServlet.BASE + BASE + "/" + created.id(), out.share(created));
+        return Reply.created(ApiServlet.BASE + BASE + "/" + created.id(), created);
     }
 
     private Reply get(ApiRequest request) {
         long id = request.pathId("id", "share");
-        return Reply.ok(out.share(shares.find(id).orElseThrow(() -> NotFoundException.of("share", id))));
+        return Reply.ok(shares.find(id).orElseThrow(() -> NotFoundException.of("share", id)));
     }
 
     private Reply timeline(ApiRequest request) {
         long id = request.pathId("id", "share");
-        ObjectNode n = json.object();
-        ArrayNode items = n.putArray("items");
-        shares.timeline(id).forEach(c -> items.add(out.change(c)));
-        return Reply.ok(n);
+        return Reply.ok(new Shapes.Items<>(shares.timeline(id)));
     }
 
     private Reply list(ApiRequest request) {
@@ -93,10 +87,10 @@ public class ShareProgressResource implements ApiResource {
         if (t != null) {
             type = ShareType.fromCode(t).orElseThrow(() -> new InvalidInputException("type", "must be one of " + TYPES));
         }
-        ShareQuery query = new ShareQuery(ShareJson.queryLmsId(request, "userId"),
-                ShareJson.queryLmsId(request, "courseId"), status, type,
+        ShareQuery query = new ShareQuery(LmsIdJson.query(request, "userId"),
+                LmsIdJson.query(request, "courseId"), status, type,
                 request.queryInstant("createdFrom"), request.queryInstant("createdTo"));
-        return Reply.ok(out.page(shares.list(query, request.page())));
+        return Reply.ok(shares.list(query, request.page()));
     }
 
     private Reply changeStatus(ApiRequest request) {
@@ -115,16 +109,16 @@ public class ShareProgressResource implements ApiResource {
         in.check();
         ShareProgress changed = status == ShareStatus.SENT ? shares.markSent(id, resourceUrl)
                 : shares.markError(id, message);
-        return Reply.ok(out.share(changed));
+        return Reply.ok(changed);
     }
 
     private Reply sourceDeleted(ApiRequest request) {
         JsonInput in = request.jsonObject();
-        LmsId courseId = ShareJson.lmsId(in, "courseId", true);
-        LmsId cmId = ShareJson.lmsId(in, "cmId", false);
+        LmsId courseId = LmsIdJson.field(in, "courseId", true);
+        LmsId cmId = LmsIdJson.field(in, "cmId", false);
         in.check();
         int updated = shares.markSourceDeleted(new SourceDeleted(courseId, cmId));
-        return Reply.ok(json.object().put("updated", updated));
+        return Reply.ok(new Shapes.SourceDeletionResult(updated));
     }
 
     private static String codes(Enum<?>[] values) {

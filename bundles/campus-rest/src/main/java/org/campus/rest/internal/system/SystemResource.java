@@ -12,6 +12,7 @@ import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.Shapes;
 import org.osgi.service.component.annotations.Component;
 
 /** The health check (the one open route) and the OpenAPI description of the whole API. */
@@ -21,7 +22,6 @@ public class SystemResource implements ApiResource {
     /** Where the OpenAPI document lives in this bundle. */
     public static final String OPENAPI = "/org/campus/rest/internal/openapi.json";
 
-    private final Json json = new Json();
     private final String openApi = load();
 
     @Override
@@ -31,7 +31,7 @@ public class SystemResource implements ApiResource {
     }
 
     private Reply health(ApiRequest request) {
-        return Reply.ok(json.object().put("status", "UP"));
+        return Reply.ok(Shapes.Health.UP);
     }
 
     private static String load() {

@@ -14,6 +14,8 @@ final class RoleQuery {
 
     static final String NAME = "roles";
     static final int MAX_ROLES = 100;
+    /** All values together; longer request lines would reach Jetty's limit (8 KiB) before this check. */
+    static final int MAX_LENGTH = 4000;
 
     private RoleQuery() {
     }
@@ -23,6 +25,7 @@ final class RoleQuery {
         String[] values = request.http().getParameterValues(NAME);
         Set<String> roles = new LinkedHashSet<>();
         if (values != null) {
+            checkLength(values);
             for (String value : values) {
                 for (String role : value.split(",", -1)) {
                     String r = role.trim();
@@ -41,5 +44,15 @@ final class RoleQuery {
             throw new InvalidInputException(NAME, "names more than " + MAX_ROLES + " roles");
         }
         return new ArrayList<>(roles);
+    }
+
+    static void checkLength(String... values) {
+        int length = 0;
+        for (String v : values) {
+            length += v.length();
+        }
+        if (length > MAX_LENGTH) {
+            throw new InvalidInputException(NAME, "is longer than " + MAX_LENGTH + " characters");
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.campus.rest.internal.workflow;
 import java.util.Map;
 
 import org.campus.api.NotFoundException;
+import org.campus.api.Page;
 import org.campus.api.workflow.BindingChange;
 import org.campus.api.workflow.BindingScope;
 import org.campus.api.workflow.LmsId;
@@ -13,11 +14,11 @@ import org.campus.api.workflow.WorkflowService;
 import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
-import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.JsonInput;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.LmsIdJson;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,8 +37,6 @@ public class WorkflowBindingResource implements ApiResource {
     private static final String BASE = "/workflow-bindings";
 
     private final WorkflowService workflows;
-    private final Json json = new Json();
-    private final VersionsJson out = new VersionsJson(json);
 
     @Activate
     public WorkflowBindingResource(@Reference WorkflowService workflows) {
@@ -87,20 +86,20 @@ public class WorkflowBindingResource implements ApiResource {
         in.check();
         BindingChange change = workflows.bind(new NewBinding(scope, courseId, activityId, workflowId, plan,
                 request.caller().actor()));
-        return Reply.ok(out.bindingChange(change));
+        return Reply.ok(change);
     }
 
     private Reply list(ApiRequest request) {
         LmsId courseId = queryId(request, "courseId");
         LmsId activityId = queryId(request, "activityId");
-        return Reply.ok(out.items(workflows.bindings(courseId, activityId).stream().map(out::binding).toList()));
+        return Reply.ok(new Page<>(workflows.bindings(courseId, activityId), null));
     }
 
     private Reply effective(ApiRequest request) {
         LmsId courseId = queryId(request, "courseId");
         LmsId activityId = queryId(request, "activityId");
-        return Reply.ok(out.binding(workflows.effectiveBinding(courseId, activityId)
-                .orElseThrow(() -> new NotFoundException("No workflow is bound to this activity, its course or globally"))));
+        return Reply.ok(workflows.effectiveBinding(courseId, activityId)
+                .orElseThrow(() -> new NotFoundException("No workflow is bound to this activity, its course or globally")));
     }
 
     static LmsId queryId(ApiRequest request, String name) {
@@ -108,9 +107,10 @@ public class WorkflowBindingResource implements ApiResource {
         if (v == null) {
             return null;
         }
-        if (v.isBlank() || v.length() > LmsId.MAX_LENGTH) {
-            throw new org.campus.api.InvalidInputException(name, "must be 1 to " + LmsId.MAX_LENGTH + " characters");
+        LmsId id = LmsIdJson.fromText(v);
+        if (id == null) {
+            throw new org.campus.api.InvalidInputException(name, LmsIdJson.RULE);
         }
-        return v.matches("\\d{1,18}") ? LmsId.of(Long.parseLong(v)) : LmsId.of(v);
+        return v.matches("\\d{1,18}") ? LmsId.of(Long.parseLong(v)) : id;
     }
 }

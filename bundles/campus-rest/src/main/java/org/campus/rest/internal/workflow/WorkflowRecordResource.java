@@ -13,6 +13,8 @@ import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.LmsIdJson;
+import org.campus.rest.internal.json.Shapes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,7 +30,7 @@ public class WorkflowRecordResource implements ApiResource {
     private static final String KIND = "workflow record";
 
     private final WorkflowService workflows;
-    private final WorkflowJson out = new WorkflowJson(new Json());
+    private final WorkflowJson in = new WorkflowJson(new Json());
 
     @Activate
     public WorkflowRecordResource(@Reference WorkflowService workflows) {
@@ -46,32 +48,32 @@ public class WorkflowRecordResource implements ApiResource {
     }
 
     private Reply create(ApiRequest request) {
-        WorkflowRecord created = workflows.createRecord(out.readNewRecord(request.jsonObject()));
-        return Reply.created(ApiServlet.BASE + BASE + "/" + created.id(), out.record(created));
+        WorkflowRecord created = workflows.createRecord(in.readNewRecord(request.jsonObject()));
+        return Reply.created(ApiServlet.BASE + BASE + "/" + created.id(), created);
     }
 
     private Reply get(ApiRequest request) {
         long id = request.pathId("id", KIND);
-        return Reply.ok(out.record(workflows.findRecord(id).orElseThrow(() -> NotFoundException.of(KIND, id))));
+        return Reply.ok(workflows.findRecord(id).orElseThrow(() -> NotFoundException.of(KIND, id)));
     }
 
     private Reply perform(ApiRequest request) {
         long id = request.pathId("id", KIND);
-        return Reply.ok(out.record(workflows.perform(id, out.readActionRequest(request.jsonObject()))));
+        return Reply.ok(workflows.perform(id, in.readActionRequest(request.jsonObject())));
     }
 
     private Reply history(ApiRequest request) {
         long id = request.pathId("id", KIND);
-        return Reply.ok(out.history(workflows.history(id)));
+        return Reply.ok(new Shapes.Items<>(workflows.history(id).stream().map(Shapes.HistoryItem::of).toList()));
     }
 
     private Reply access(ApiRequest request) {
         long id = request.pathId("id", KIND);
         String user = request.query("userId");
-        if (user != null && user.length() > LmsId.MAX_LENGTH) {
-            throw new InvalidInputException("userId", "is longer than " + LmsId.MAX_LENGTH + " characters");
+        LmsId userId = user == null ? null : LmsIdJson.fromText(user);
+        if (user != null && userId == null) {
+            throw new InvalidInputException("userId", LmsIdJson.RULE);
         }
-        LmsId userId = user == null ? null : LmsId.of(user);
-        return Reply.ok(out.access(workflows.access(id, userId, RoleQuery.roles(request))));
+        return Reply.ok(workflows.access(id, userId, RoleQuery.roles(request)));
     }
 }

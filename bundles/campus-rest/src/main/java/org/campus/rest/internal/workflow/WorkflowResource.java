@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.campus.api.InvalidInputException;
 import org.campus.api.NotFoundException;
+import org.campus.api.Page;
 import org.campus.api.workflow.ExportFormat;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowService;
@@ -18,6 +19,7 @@ import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.RestConfig;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.Shapes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,7 +27,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code /workflows}: workflow definitions made in Campus (JSON), from a template, imported from
  * Plone DCWorkflow XML or from the state machines of a UML model (XMI, {@code .zargo},
- * {@code .zuml}); their export (DCWorkflow, JSON, Mermaid, DOT) and the permission simulator.
+ * {@code .zuml}); their export (DCWorkflow, JSON, Mermaid, DOT: one operation each, and one for
+ * all with {@code ?format=}) and the permission simulator.
  */
 @Component(service = ApiResource.class, immediate = true, configurationPid = RestConfig.PID)
 public class WorkflowResource implements ApiResource {
@@ -38,14 +41,15 @@ public class WorkflowResource implements ApiResource {
 
     static final String XML_CONTENT_TYPE = "application/xml";
     static final String ZIP_CONTENT_TYPE = "application/zip";
-    static final String MERMAID_CONTENT_TYPE = "text/plain; charset=UTF-8";
+    static final String TEXT_CONTENT_TYPE = "text/plain; charset=UTF-8";
+    /** DOT's own media type, for {@code ?format=dot}; its own operation answers plain text, which every client reads. */
     static final String DOT_CONTENT_TYPE = "text/vnd.graphviz; charset=UTF-8";
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     private final WorkflowService workflows;
     private final long maxImportBytes;
-    private final WorkflowJson out = new WorkflowJson(new Json());
+    private final WorkflowJson json = new WorkflowJson(new Json());
 
     @Activate
     public WorkflowResource(@Reference WorkflowService workflows, RestConfig config) {
@@ -63,11 +67,18 @@ public class WorkflowResource implements ApiResource {
                 .add(Method.POST, BASE + "/templates/{key}", Access.write(SCOPE), this::createFromTemplate)
                 .add(Method.GET, BASE + "/{id}", Access.read(SCOPE), this::get)
                 .add(Method.GET, BASE + "/{id}/export", Access.read(SCOPE), this::export)
+                .add(Method.GET, BASE + "/{id}/export/json", Access.read(SCOPE), this::exportJson)
+                .add(Method.GET, BASE + "/{id}/export/dcworkflow", Access.read(SCOPE),
+                        r -> export(r, ExportFormat.DCWORKFLOW, XML_CONTENT_TYPE))
+                .add(Method.GET, BASE + "/{id}/export/mermaid", Access.read(SCOPE),
+                        r -> export(r, ExportFormat.MERMAID, TEXT_CONTENT_TYPE))
+                .add(Method.GET, BASE + "/{id}/export/dot", Access.read(SCOPE),
+                        r -> export(r, ExportFormat.DOT, TEXT_CONTENT_TYPE))
                 .add(Method.GET, BASE + "/{id}/simulation", Access.read(SCOPE), this::simulate);
     }
 
     private Reply create(ApiRequest request) {
-        Workflow created = workflows.create(out.readDefinition(request.jsonBody()));
+        Workflow created = workflows.create(json.readDefinition(request.jsonBody()));
         return created(created);
     }
 
@@ -81,7 +92,7 @@ public class WorkflowResource implements ApiResource {
     private Reply importUml(ApiRequest request) {
         request.requireContentType(XML_CONTENT_TYPE, "text/xml", "+xml", ZIP_CONTENT_TYPE);
         List<Workflow> imported = workflows.importUml(request.body(maxImportBytes));
-        return Reply.text(201, Json.CONTENT_TYPE, null).withJson(out.items(imported));
+        return Reply.text(201, Json.CONTENT_TYPE, null).withJson(new Shapes.Items<>(imported));
     }
 
     private Reply createFromTemplate(ApiRequest request) {
@@ -94,42 +105,54 @@ public class WorkflowResource implements ApiResource {
     }
 
     private Reply created(Workflow w) {
-        return Reply.created(ApiServlet.BASE + BASE + "/" + w.id(), out.workflow(w));
+        return Reply.created(ApiServlet.BASE + BASE + "/" + w.id(), w);
+    }
+
+    private static Page<Shapes.WorkflowSummary> summaries(Page<Workflow> page) {
+        return new Page<>(page.items().stream().map(Shapes.WorkflowSummary::of).toList(), page.next());
     }
 
     private Reply list(ApiRequest request) {
-        return Reply.ok(out.page(workflows.list(request.page())));
+        return Reply.ok(summaries(workflows.list(request.page())));
     }
 
     private Reply templates(ApiRequest request) {
-        return Reply.ok(out.templates(workflows.templates()));
+        return Reply.ok(new Shapes.Items<>(workflows.templates().entrySet().stream()
+                .map(t -> new Shapes.WorkflowTemplate(t.getKey(), t.getValue())).toList()));
     }
 
     private Reply get(ApiRequest request) {
-        return Reply.ok(out.workflow(find(request)));
+        return Reply.ok(find(request));
     }
 
+    /** {@code ?format=}: one operation for every format, kept beside the per-format ones. */
     private Reply export(ApiRequest request) {
-        long id = request.pathId("id", "workflow");
         String code = Optional.ofNullable(request.query("format")).orElse(JSON_FORMAT);
-        if (code.equalsIgnoreCase(JSON_FORMAT)) {
-            Workflow w = workflows.find(id).orElseThrow(() -> NotFoundException.of("workflow", id));
-            return Reply.text(200, Json.CONTENT_TYPE, out.definitionText(w.definition()));
+        if (code.equals(JSON_FORMAT)) {
+            return exportJson(request);
         }
-        ExportFormat format = ExportFormat.fromCode(code)
+        // exactly the codes the OpenAPI document lists
+        ExportFormat format = ExportFormat.fromCode(code).filter(f -> f.code().equals(code))
                 .orElseThrow(() -> new InvalidInputException("format", "must be one of " + FORMATS));
-        String text = workflows.export(id, format);
-        return Reply.text(200, switch (format) {
+        return export(request, format, switch (format) {
             case DCWORKFLOW -> XML_CONTENT_TYPE;
-            case MERMAID -> MERMAID_CONTENT_TYPE;
+            case MERMAID -> TEXT_CONTENT_TYPE;
             case DOT -> DOT_CONTENT_TYPE;
-        }, text);
+        });
+    }
+
+    private Reply exportJson(ApiRequest request) {
+        return Reply.text(200, Json.CONTENT_TYPE, json.definitionText(find(request).definition()));
+    }
+
+    private Reply export(ApiRequest request, ExportFormat format, String contentType) {
+        return Reply.text(200, contentType, workflows.export(request.pathId("id", "workflow"), format));
     }
 
     private Reply simulate(ApiRequest request) {
         long id = request.pathId("id", "workflow");
         List<String> roles = RoleQuery.roles(request);
-        return Reply.ok(out.simulation(id, roles, workflows.simulate(id, roles)));
+        return Reply.ok(new Shapes.WorkflowSimulation(id, roles, workflows.simulate(id, roles)));
     }
 
     private Workflow find(ApiRequest request) {

@@ -3,6 +3,7 @@ package org.campus.rest.internal.workflow;
 import java.util.List;
 import java.util.Map;
 
+import org.campus.api.Page;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.MigrationResult;
 import org.campus.api.workflow.RecordMigration;
@@ -37,8 +38,7 @@ public class WorkflowVersionResource implements ApiResource {
     private static final String RECORDS = "/workflow-records";
 
     private final WorkflowService workflows;
-    private final Json json = new Json();
-    private final VersionsJson out = new VersionsJson(json);
+    private final WorkflowJson json = new WorkflowJson(new Json());
 
     @Activate
     public WorkflowVersionResource(@Reference WorkflowService workflows) {
@@ -55,15 +55,15 @@ public class WorkflowVersionResource implements ApiResource {
 
     private Reply revise(ApiRequest request) {
         long id = request.pathId("id", "workflow");
-        WorkflowDefinition changed = new WorkflowJson(json).readDefinition(request.jsonBody());
+        WorkflowDefinition changed = json.readDefinition(request.jsonBody());
         Workflow stored = workflows.revise(id, changed);
-        return Reply.created(ApiServlet.BASE + WORKFLOWS + "/" + stored.id(), out.workflow(stored));
+        return Reply.created(ApiServlet.BASE + WORKFLOWS + "/" + stored.id(), stored);
     }
 
     private Reply versions(ApiRequest request) {
         long id = request.pathId("id", "workflow");
         List<Workflow> all = workflows.versions(id);
-        return Reply.ok(out.items(all.stream().map(out::workflow).toList()));
+        return Reply.ok(new Page<>(all, null));
     }
 
     private Reply migrate(ApiRequest request) {
@@ -76,7 +76,7 @@ public class WorkflowVersionResource implements ApiResource {
         in.check();
         MigrationResult result = workflows.migrate(id,
                 new RecordMigration(to, stateMap, courseId, activityId, request.caller().actor()));
-        return Reply.ok(out.migration(result));
+        return Reply.ok(result);
     }
 
     private Reply moveRecord(ApiRequest request) {
@@ -90,6 +90,6 @@ public class WorkflowVersionResource implements ApiResource {
         }
         in.check();
         WorkflowRecord moved = workflows.moveRecord(id, workflowId, state, stateMap, request.caller().actor());
-        return Reply.ok(out.record(moved));
+        return Reply.ok(moved);
     }
 }

@@ -10,10 +10,10 @@ import org.campus.api.workflow.WorklistQuery;
 import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
 import org.campus.rest.internal.http.ApiResource;
-import org.campus.rest.internal.http.Json;
 import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.Shapes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,8 +28,6 @@ public class WorklistResource implements ApiResource {
     private static final int MAX_ROLES = 50;
 
     private final WorkflowService workflows;
-    private final Json json = new Json();
-    private final VersionsJson out = new VersionsJson(json);
 
     @Activate
     public WorklistResource(@Reference WorkflowService workflows) {
@@ -50,6 +48,7 @@ public class WorklistResource implements ApiResource {
         List<String> roles = new ArrayList<>();
         String r = request.query("roles");
         if (r != null) {
+            RoleQuery.checkLength(r);
             for (String role : r.split(",")) {
                 String trimmed = role.trim();
                 if (trimmed.isEmpty() || trimmed.length() > 255) {
@@ -61,7 +60,7 @@ public class WorklistResource implements ApiResource {
         if (roles.size() > MAX_ROLES) {
             throw new InvalidInputException("roles", "must name at most " + MAX_ROLES + " roles");
         }
-        return Reply.ok(out.worklist(workflows.worklist(new WorklistQuery(courseId, activityId, roles),
+        return Reply.ok(Shapes.WorklistPage.of(workflows.worklist(new WorklistQuery(courseId, activityId, roles),
                 request.page())));
     }
 }

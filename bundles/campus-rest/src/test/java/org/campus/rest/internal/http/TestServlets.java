@@ -93,7 +93,9 @@ public final class TestServlets {
     }
 
     public FakeHttp.Response call(FakeHttp.Request request) throws Exception {
-        return FakeHttp.call(servlet, request);
+        FakeHttp.Response response = FakeHttp.call(servlet, request);
+        OpenApiCheck.check(request, response);
+        return response;
     }
 
     public static RestConfig config(long maxBodyBytes) {

@@ -59,11 +59,11 @@ class WorkflowMailResourceTest {
         assertEquals("sent", items.get(0).get("status").asText());
         assertEquals("t1@example.org", items.get(0).get("recipient").asText());
         assertEquals("teacher", items.get(0).get("role").asText());
-        assertEquals("2026-01-02T03:04:06Z", items.get(0).get("sent").asText());
+        assertEquals("2026-01-02T03:04:06Z", items.get(0).get("timeSent").asText());
         assertEquals("pending", items.get(1).get("status").asText());
         assertEquals(2, items.get(1).get("attempts").asInt());
         assertEquals("MailConnectException: refused", items.get(1).get("lastError").asText());
-        assertEquals("2026-01-02T03:05:00Z", items.get(1).get("nextAttempt").asText());
+        assertEquals("2026-01-02T03:05:00Z", items.get(1).get("timeNextAttempt").asText());
         assertEquals(true, items.get(1).get("recipient").isNull());
         assertEquals(true, new ObjectMapper().readTree(r.body()).get("next").isNull());
     }

@@ -145,6 +145,47 @@ class WorkflowResourceTest {
     }
 
     @Test
+    void titlesDefaultToIdsAndTheWorkflowsToUntitled() throws Exception {
+        FakeHttp.Response r = post("/workflows", """
+                {"initialState": "draft",
+                 "states": [{"id": "draft", "permissions": {"author": ["edit"]}}, {"id": "done", "title": null}],
+                 "actions": [{"id": "finish", "from": ["draft"], "to": "done", "roles": ["author"]}]}
+                """);
+
+        assertEquals(201, r.status, r.toString());
+        assertEquals("draft", service.lastCreated.findState("draft").get().title());
+        assertEquals("done", service.lastCreated.findState("done").get().title());
+        assertEquals("finish", service.lastCreated.findAction("finish").get().title());
+        assertEquals("Untitled workflow", service.lastCreated.title());
+        assertEquals("draft", body(r).at("/states/0/title").asText());
+        assertEquals(List.of("states[0].title"), fields(post("/workflows", """
+                {"initialState": "a", "states": [{"id": "a", "title": 3}]}
+                """)));
+    }
+
+    @Test
+    void eachExportFormatHasItsOwnOperationAndMediaType() throws Exception {
+        long id = body(post("/workflows", SEED_TABLE)).get("id").asLong();
+
+        FakeHttp.Response json = get("/workflows/" + id + "/export/json");
+        assertEquals(200, json.status, json.toString());
+        assertEquals(Json.CONTENT_TYPE, json.contentType);
+        assertEquals(body(get("/workflows/" + id + "/export")), body(json));
+        FakeHttp.Response xml = get("/workflows/" + id + "/export/dcworkflow");
+        assertEquals("application/xml", xml.contentType);
+        assertEquals(get("/workflows/" + id + "/export?format=dcworkflow").body(), xml.body());
+        FakeHttp.Response mermaid = get("/workflows/" + id + "/export/mermaid");
+        assertEquals("text/plain; charset=UTF-8", mermaid.contentType);
+        assertEquals(get("/workflows/" + id + "/export?format=mermaid").body(), mermaid.body());
+        FakeHttp.Response dot = get("/workflows/" + id + "/export/dot");
+        assertEquals("text/plain; charset=UTF-8", dot.contentType, "plain text, which every generated client reads");
+        assertEquals(get("/workflows/" + id + "/export?format=dot").body(), dot.body());
+        assertEquals("text/vnd.graphviz; charset=UTF-8", get("/workflows/" + id + "/export?format=dot").contentType);
+        assertEquals(404, get("/workflows/" + (id + 100) + "/export/mermaid").status);
+        assertEquals(404, get("/workflows/x/export/dot").status);
+    }
+
+    @Test
     void fieldsOfTheWrongTypeAreNamedWithTheirPaths() throws Exception {
         FakeHttp.Response r = post("/workflows", """
                 {"title": 5, "initialState": ["a"],
@@ -255,8 +296,9 @@ class WorkflowResourceTest {
         assertEquals("application/xml", xml.contentType);
         assertEquals("dcworkflow of Document publishing with review process", xml.body());
         assertEquals("text/plain; charset=UTF-8", get("/workflows/" + id + "/export?format=mermaid").contentType);
-        assertEquals("text/vnd.graphviz; charset=UTF-8", get("/workflows/" + id + "/export?format=DOT").contentType);
+        assertEquals("text/vnd.graphviz; charset=UTF-8", get("/workflows/" + id + "/export?format=dot").contentType);
         assertEquals(List.of("format"), fields(get("/workflows/" + id + "/export?format=svg")));
+        assertEquals(List.of("format"), fields(get("/workflows/" + id + "/export?format=DOT")), "the codes as documented");
         assertEquals(404, get("/workflows/999/export?format=dot").status);
         assertEquals(404, get("/workflows/999/export").status);
     }
@@ -300,7 +342,7 @@ class WorkflowResourceTest {
         long workflow = body(post("/workflows", SEED_TABLE)).get("id").asLong();
 
         FakeHttp.Response r = post("/workflow-records", "{\"workflowId\":" + workflow + ",\"lmsRecordId\":17,"
-                + "\"courseId\":\"c-2\",\"activityId\":123456789012345678901234,\"authorId\":\"5\"}");
+                + "\"courseId\":\"c-2\",\"activityId\":9223372036854775807,\"authorId\":\"5\"}");
 
         assertEquals(201, r.status, r.toString());
         JsonNode rec = body(r);
@@ -308,7 +350,7 @@ class WorkflowResourceTest {
         assertTrue(rec.get("lmsRecordId").isIntegralNumber());
         assertEquals(17, rec.get("lmsRecordId").asInt());
         assertEquals("c-2", rec.get("courseId").textValue());
-        assertEquals("123456789012345678901234", rec.get("activityId").bigIntegerValue().toString());
+        assertEquals(Long.MAX_VALUE, rec.get("activityId").longValue());
         assertTrue(rec.get("authorId").isTextual());
         assertEquals("visible", rec.get("state").asText());
         assertEquals(new LmsId("17", true), service.lastNewRecord.lmsRecordId());
