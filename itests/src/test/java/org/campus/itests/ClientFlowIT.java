@@ -26,7 +26,8 @@ import org.campus.client.api.ShareProgressApi;
 import org.campus.client.api.SystemApi;
 import org.campus.client.api.WorkflowsApi;
 import org.campus.client.model.AuditEntry;
-import org.campus.client.model.ErasureReport;
+import org.campus.client.model.Erasure;
+import org.campus.client.model.JobState;
 import org.campus.client.model.Health;
 import org.campus.client.model.IssuedApiKey;
 import org.campus.client.model.LmsId;
@@ -226,10 +227,22 @@ public class ClientFlowIT {
         UserExport export = privacy.exportUserData(Long.toString(user));
         assertEquals(Long.valueOf(user), export.getUserId().getLong());
         assertTrue(export.getProviders().stream().anyMatch(p -> !p.getRecords().isEmpty()));
-        ErasureReport erased = privacy.deleteUserData(Long.toString(user));
-        assertTrue(erased.getTotal() >= 1);
-        assertEquals(Long.valueOf(0), privacy.deleteUserData(Long.toString(user)).getTotal());
+        assertTrue(awaitEnded(privacy, privacy.deleteUserData(Long.toString(user))).getTotal() >= 1);
+        assertEquals(Integer.valueOf(0), awaitEnded(privacy, privacy.deleteUserData(Long.toString(user))).getTotal());
         assertEquals("u-1", privacy.exportUserData("u-1").getUserId().getString());
+    }
+
+    /** An erasure runs as a job: follows it until it has ended, and asks it to have completed. */
+    private static Erasure awaitEnded(PrivacyApi privacy, Erasure erasure) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        Erasure now = erasure;
+        while (now.getState() == JobState.QUEUED || now.getState() == JobState.RUNNING) {
+            assertTrue("erasure " + now.getId() + " still " + now.getState(), System.nanoTime() < deadline);
+            Thread.sleep(50);
+            now = privacy.getErasure(now.getId());
+        }
+        assertEquals(JobState.COMPLETED, now.getState());
+        return now;
     }
 
     @Test
