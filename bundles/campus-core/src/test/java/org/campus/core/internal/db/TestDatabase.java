@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,23 +106,22 @@ public final class TestDatabase implements AutoCloseable {
      * factory of its own, closed with this database.
      */
     public Transactions otherNode() {
-        EntityManagerFactory other = newEntityManagerFactory(name + "-node-" + (otherNodes.size() + 2));
+        // a session of its own, as another JVM has: EclipseLink shares one session (and its id
+        // blocks) between the factories of one persistence unit and data source otherwise
+        EntityManagerFactory other = newEntityManagerFactory(
+                Map.of("eclipselink.session-name", name + "-node-" + (otherNodes.size() + 2)));
         otherNodes.add(other);
         return new Transactions(template(other));
     }
 
     private EntityManagerFactory newEntityManagerFactory() {
-        return newEntityManagerFactory(name);
+        return newEntityManagerFactory(Map.of());
     }
 
-    /**
-     * A persistence unit on this database with an EclipseLink session of its own: EclipseLink shares
-     * one deployed session among factories of the same session name, and with it the id blocks that
-     * each node is meant to take for itself.
-     */
-    private EntityManagerFactory newEntityManagerFactory(String sessionName) {
-        return new PersistenceProvider().createEntityManagerFactory("campus",
-                Map.of("javax.persistence.nonJtaDataSource", dataSource, "eclipselink.session-name", sessionName));
+    private EntityManagerFactory newEntityManagerFactory(Map<String, Object> more) {
+        Map<String, Object> properties = new HashMap<>(more);
+        properties.put("javax.persistence.nonJtaDataSource", dataSource);
+        return new PersistenceProvider().createEntityManagerFactory("campus", properties);
     }
 
     private static JpaTemplate template(EntityManagerFactory emf) {
