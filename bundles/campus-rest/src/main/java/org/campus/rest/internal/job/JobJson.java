@@ -30,7 +30,7 @@ public final class JobJson {
         n.put("stepsTotal", j.stepsTotal());
         n.put("stepsDone", j.stepsDone());
         n.put("currentStep", j.currentStep());
-        time(n, "estimatedEnd", j.estimatedEnd());
+        time(n, "timeEstimatedEnd", j.estimatedEnd());
         n.put("attempt", j.attempt());
         n.put("failedAttempts", j.failedAttempts());
         n.put("checkpoint", j.checkpoint());
@@ -40,12 +40,12 @@ public final class JobJson {
         for (Map.Entry<String, String> p : new java.util.TreeMap<>(j.parameters()).entrySet()) {
             parameters.put(p.getKey(), p.getValue());
         }
-        time(n, "created", j.created());
-        time(n, "due", j.due());
-        time(n, "started", j.started());
-        time(n, "ended", j.ended());
-        time(n, "lastHeartbeat", j.lastHeartbeat());
-        n.put("reason", j.reason());
+        time(n, "timeCreated", j.created());
+        time(n, "timeDue", j.due());
+        time(n, "timeStarted", j.started());
+        time(n, "timeEnded", j.ended());
+        time(n, "timeLastHeartbeat", j.lastHeartbeat());
+        n.put("message", j.reason());
         return n;
     }
 

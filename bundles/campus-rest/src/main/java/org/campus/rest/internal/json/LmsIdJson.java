@@ -40,6 +40,15 @@ public final class LmsIdJson {
         return null;
     }
 
+    /** Puts {@code id} into {@code node} as the LMS sent it: a whole number, or a string. */
+    public static void put(com.fasterxml.jackson.databind.node.ObjectNode node, String field, LmsId id) {
+        if (id.numeric() && isInteger(id.value())) {
+            node.put(field, Long.parseLong(id.value()));
+        } else {
+            node.put(field, id.value());
+        }
+    }
+
     static final class Serializer extends StdSerializer<LmsId> {
         private static final long serialVersionUID = 1L;
 

@@ -15,6 +15,7 @@ import org.campus.rest.internal.http.Method;
 import org.campus.rest.internal.http.Reply;
 import org.campus.rest.internal.http.Routes;
 import org.campus.rest.internal.job.JobJson;
+import org.campus.rest.internal.json.LmsIdJson;
 import org.campus.rest.internal.json.Shapes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -98,16 +99,16 @@ public class PrivacyResource implements ApiResource {
         ObjectNode n = json.object();
         n.put("id", report.job().id());
         n.put("subject", report.subject());
-        n.put("subjectId", report.subjectId());
+        LmsIdJson.put(n, "subjectId", asLmsId(report.subjectId()));
         n.put("state", report.job().state().code());
-        n.put("reason", report.job().reason());
+        n.put("message", report.job().reason());
         ArrayNode providers = n.putArray("providers");
         for (ProviderOutcome o : report.providers()) {
             ObjectNode p = providers.addObject();
             p.put("provider", o.provider());
             p.put("outcome", o.outcome().code());
             p.put("deleted", o.deleted());
-            p.put("reason", o.reason());
+            p.put("message", o.reason());
             p.put("time", o.time() == null ? null : o.time().toString());
         }
         n.put("total", report.total());

@@ -54,9 +54,9 @@ class JobsResourceTest {
         assertEquals(2, j.get("attempt").asInt());
         assertEquals(1, j.get("failedAttempts").asInt());
         assertEquals("42", j.get("parameters").get("userId").asText());
-        assertEquals("2026-12-02T10:01:00Z", j.get("estimatedEnd").asText());
-        assertTrue(j.get("ended").isNull());
-        assertTrue(j.get("reason").isNull());
+        assertEquals("2026-12-02T10:01:00Z", j.get("timeEstimatedEnd").asText());
+        assertTrue(j.get("timeEnded").isNull());
+        assertTrue(j.get("message").isNull());
         assertEquals(false, j.get("cancelRequested").asBoolean());
     }
 
