@@ -67,10 +67,10 @@ final class WorkflowLoader {
             List<String> dropped = dropIndexes(db, c);
             try (PreparedStatement rec = c.prepareStatement("INSERT INTO workflow_record (id, workflow_id,"
                     + " lms_record_id, course_id, activity_id, author_id, id_numeric, state, time_created,"
-                    + " time_modified, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1)");
+                    + " time_modified, version) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, 1)");
                     PreparedStatement hist = c.prepareStatement("INSERT INTO workflow_history (id, record_id, action,"
                             + " actor, actor_numeric, from_state, to_state, event_time, comment_text)"
-                            + " VALUES (?, ?, NULL, ?, 0, NULL, ?, ?, NULL)")) {
+                            + " VALUES (?, ?, NULL, ?, FALSE, NULL, ?, ?, NULL)")) {
                 long n = 0;
                 int inBatch = 0;
                 outer:
