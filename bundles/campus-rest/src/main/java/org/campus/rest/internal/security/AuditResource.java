@@ -53,6 +53,9 @@ public class AuditResource implements ApiResource {
         if (v != null && v.length() > 255) {
             throw new InvalidInputException(name, "is longer than 255 characters");
         }
+        if (v != null && v.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(name, "must not hold control characters");
+        }
         return v;
     }
 }
