@@ -228,7 +228,7 @@ public class ClientFlowIT {
         assertEquals(Long.valueOf(user), export.getUserId().getLong());
         assertTrue(export.getProviders().stream().anyMatch(p -> !p.getRecords().isEmpty()));
         assertTrue(awaitEnded(privacy, privacy.deleteUserData(Long.toString(user))).getTotal() >= 1);
-        assertEquals(Integer.valueOf(0), awaitEnded(privacy, privacy.deleteUserData(Long.toString(user))).getTotal());
+        assertEquals(Long.valueOf(0), awaitEnded(privacy, privacy.deleteUserData(Long.toString(user))).getTotal());
         assertEquals("u-1", privacy.exportUserData("u-1").getUserId().getString());
     }
 

@@ -157,7 +157,7 @@ public class UpgradeIT {
         }
         if (byName.containsKey("old-lms")) {
             expect(problems, "revoked key stays revoked", false, byName.get("old-lms").get("active").asBoolean());
-            expect(problems, "revoked key's time", false, byName.get("old-lms").get("revoked").isNull());
+            expect(problems, "revoked key's time", false, byName.get("old-lms").get("timeRevoked").isNull());
         }
         // the hashes still verify: the keys given and generated at version 6 authenticate, the revoked one does not
         Http reporting = admin.withKey(V6_REPORTING_KEY);

@@ -115,6 +115,20 @@ public final class JsonInput {
         return value.get();
     }
 
+    /**
+     * Names every field of the body that is not one of {@code fields}: the document describes request
+     * bodies as closed, so a misspelt field is refused rather than silently ignored.
+     */
+    public void allowOnly(String... fields) {
+        java.util.Set<String> allowed = java.util.Set.of(fields);
+        node.fieldNames().forEachRemaining(f -> {
+            if (!allowed.contains(f)) {
+                errors.add(new FieldError(prefix + f, "is not a field of this request (known: "
+                        + String.join(", ", fields) + ")"));
+            }
+        });
+    }
+
     public void check() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

