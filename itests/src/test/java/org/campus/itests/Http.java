@@ -258,6 +258,7 @@ public final class Http {
     public void awaitRoute(String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Answer last = null;
+        AssertionError lastError = null;
         while (System.nanoTime() < deadline) {
             try {
                 last = get(path);
@@ -265,7 +266,7 @@ public final class Http {
                     return;
                 }
             } catch (AssertionError e) {
-                // not listening yet
+                lastError = e; // not listening yet, or an answer the document does not allow
             }
             try {
                 Thread.sleep(200);
@@ -274,6 +275,7 @@ public final class Http {
                 return;
             }
         }
-        throw new AssertionError("route " + path + " did not come up in " + timeout + "; last answer " + last);
+        throw new AssertionError("route " + path + " did not come up in " + timeout + "; last answer " + last,
+                lastError);
     }
 }

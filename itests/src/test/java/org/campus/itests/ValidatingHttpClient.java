@@ -86,8 +86,9 @@ public final class ValidatingHttpClient extends HttpClient {
             int status, Map<String, List<String>> responseHeaders, byte[] responseBody) {
         String validator = System.getProperty(VALIDATOR);
         if (validator == null) {
-            throw new AssertionError("system property " + VALIDATOR + " is not set: every exchange of the tests is "
-                    + "checked against the OpenAPI document (see CampusContainer)");
+            // a test in the driver's JVM (an unpacked distribution, no Pax Exam probe): the check runs here
+            validator = OpenApiConformance.address();
+            System.setProperty(VALIDATOR, validator);
         }
         ObjectNode exchange = Http.JSON.createObjectNode();
         exchange.put("method", method);

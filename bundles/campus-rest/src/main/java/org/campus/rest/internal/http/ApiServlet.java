@@ -138,6 +138,9 @@ public class ApiServlet extends HttpServlet {
             if (reply.status() == 401) {
                 reply.header("WWW-Authenticate", UnauthorizedException.CHALLENGE);
             }
+            if (reply.status() != 413) {
+                drainUnreadBody(req);
+            }
         }
         if (match != null && match.found() && match.route().access().changesData() && reply.status() < 400
                 && caller != null && !recordChange(req, match.route(), path, reply, caller)) {
@@ -165,6 +168,30 @@ public class ApiServlet extends HttpServlet {
             LOG.error("The change {} {} by {} is not in the audit trail yet; answered 503: {}", route.method(), path,
                     caller.actor(), e.toString());
             return false;
+        }
+    }
+
+    /**
+     * Reads what is left of a refused body that is within the size limit, so that the client reads
+     * the answer rather than a reset connection (Jetty closes a connection whose body was left
+     * unread, and a client still sending it gets a broken pipe instead of the problem). Bodies over
+     * the limit are never read: they get 413, and the connection is closed.
+     */
+    private void drainUnreadBody(HttpServletRequest req) {
+        long declared = req.getContentLengthLong();
+        if (declared > config.maxBodyBytes()) {
+            return;
+        }
+        try {
+            byte[] sink = new byte[8192];
+            long left = config.maxBodyBytes();
+            int n;
+            while (left > 0 && (n = req.getInputStream().read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("The refused body of {} {} was not read to its end: {}", req.getMethod(), req.getRequestURI(),
+                    e.toString());
         }
     }
 
