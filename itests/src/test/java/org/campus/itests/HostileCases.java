@@ -175,10 +175,12 @@ final class HostileCases {
         b.add(new Body("nested objects in a field", json, "{\"courseId\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)
                 + "}", false));
         // injection strings in the field every route needs (courseId, status, scopes), the rest valid
+        // LMS ids (courseId) may be any string of 1 to 255 characters without control characters: the
+        // type carries the injection too, so that no share is created; source-deleted takes them as ids
         for (String inj : INJECTIONS) {
             String s = jsonString(inj);
             b.add(new Body("injection " + jsonString(inj), json, "{\"courseId\":" + s + ",\"userId\":" + userId
-                    + ",\"type\":\"course\",\"status\":" + s + ",\"resourceUrl\":\"https://example.org/r/1\",\"message\":" + s
+                    + ",\"type\":" + s + ",\"status\":" + s + ",\"resourceUrl\":\"https://example.org/r/1\",\"message\":" + s
                     + ",\"name\":" + s + ",\"scopes\":[" + s + "]}", false));
             b.add(new Body("injection appended " + jsonString(inj), json, "{\"courseId\":" + jsonString(courseId + inj)
                     + ",\"userId\":" + jsonString(userId + inj) + ",\"type\":" + jsonString("course" + inj) + ",\"cmId\":" + s

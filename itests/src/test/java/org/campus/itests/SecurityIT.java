@@ -237,6 +237,12 @@ public class SecurityIT {
                 boolean headersFirst = b.expectContinue() || b.text().length() > LARGE_BODY;
                 Http.Answer a = headersFirst ? expectContinue(caller, op.method(), path, b) : call(caller, op.method(),
                         path, b.contentType(), b.text());
+                if (op.template().equals("/share-progress/source-deleted") && a.status() == 200) {
+                    // a string course id is an LMS id like any other: it names no course here, so nothing changes
+                    expect(a.json().get("updated").asInt() == 0, op + " with body " + b + " changed shares: " + a);
+                    changesAccepted++;
+                    continue;
+                }
                 expectProblem(a, b.status(), op + " with body " + b);
                 if (b.status() != null) {
                     continue; // the XML cases name their status

@@ -134,7 +134,12 @@ public class ShareProgressIT {
                 400, "cmId");
         assertProblem(lms.postJson("/share-progress", "{\"courseId\":1,\"userId\":" + user
                 + ",\"type\":\"course\",\"cmId\":4}"), 400, "cmId");
-        assertProblem(lms.postJson("/share-progress", "{\"courseId\":\"abc\",\"userId\":" + user
+        // LMS ids are strings or whole numbers: a boolean, a fraction or a control character is not one
+        assertProblem(lms.postJson("/share-progress", "{\"courseId\":true,\"userId\":" + user
+                + ",\"type\":\"course\"}"), 400, "courseId");
+        assertProblem(lms.postJson("/share-progress", "{\"courseId\":1.5,\"userId\":" + user
+                + ",\"type\":\"course\"}"), 400, "courseId");
+        assertProblem(lms.postJson("/share-progress", "{\"courseId\":\"c\\u0000\",\"userId\":" + user
                 + ",\"type\":\"course\"}"), 400, "courseId");
         assertProblem(lms.postJson("/share-progress", "{\"courseId\":1,"), 400, "body");
         assertProblem(lms.postJson("/share-progress", "[1,2]"), 400, "body");

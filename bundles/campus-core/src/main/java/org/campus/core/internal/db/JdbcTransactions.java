@@ -26,6 +26,18 @@ public final class JdbcTransactions {
 
     /** Runs {@code work} in one transaction; {@code what} names it in the message of a failure. */
     public <R> R write(String what, Work<R> work) {
+        try {
+            return write(work);
+        } catch (SQLException e) {
+            throw new DatabaseException(what + " failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction, as {@link #write(String, Work)} does, for callers that
+     * handle the {@link SQLException} themselves (the job engine tells a lost fence from a failure).
+     */
+    public <R> R write(Work<R> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -39,8 +51,6 @@ public final class JdbcTransactions {
             } finally {
                 c.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new DatabaseException(what + " failed", e);
         }
     }
 
