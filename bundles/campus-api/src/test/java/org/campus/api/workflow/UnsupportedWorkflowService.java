@@ -100,7 +100,7 @@ public abstract class UnsupportedWorkflowService implements WorkflowService {
     }
 
     @Override
-    public MigrationResult migrate(long fromWorkflowId, RecordMigration migration) {
+    public MigrationJob migrate(long fromWorkflowId, RecordMigration migration) {
         throw new UnsupportedOperationException();
     }
 

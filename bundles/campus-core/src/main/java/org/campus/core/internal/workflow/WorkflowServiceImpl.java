@@ -21,10 +21,11 @@ import org.campus.api.InvalidInputException;
 import org.campus.api.NotFoundException;
 import org.campus.api.Page;
 import org.campus.api.PageRequest;
+import org.campus.api.job.JobService;
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.ActionRequest;
 import org.campus.api.workflow.BindingChange;
-import org.campus.api.workflow.MigrationResult;
+import org.campus.api.workflow.MigrationJob;
 import org.campus.api.workflow.NewBinding;
 import org.campus.api.workflow.RecordHistory;
 import org.campus.api.workflow.RecordMigration;
@@ -60,6 +61,7 @@ import org.campus.core.internal.workflow.model.WorkflowSimulator;
 import org.campus.core.internal.workflow.model.WorkflowTemplates;
 import org.campus.core.internal.workflow.model.WorkflowValidator;
 import org.campus.core.internal.workflow.model.uml.UmlImport;
+import org.campus.spi.job.JobExecutor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -97,25 +99,39 @@ public class WorkflowServiceImpl implements WorkflowService {
     /** Tests only: runs inside an action's transaction after the record was read. */
     volatile Runnable afterRecordRead = () -> { };
 
+    /**
+     * The migration executor is referenced only so that this service starts after it: a migration's
+     * job is submitted only while an executor of its type is registered.
+     */
     @Activate
     public WorkflowServiceImpl(@Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
             @Reference Events events, @Reference CampusSchema schema,
-            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
-        this(new Transactions(jpa), events, dataSource);
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource,
+            @Reference JobService jobs,
+            @Reference(target = "(" + JobExecutor.TYPE + "=" + JOB_TYPE_MIGRATION + ")") JobExecutor migrations) {
+        this(new Transactions(jpa), events, dataSource, jobs, Clock.systemUTC());
     }
 
-    /** For tests outside OSGi. A different arity from the DS constructor, which SCR picks by its parameter count. */
+    /**
+     * For tests outside OSGi that start no migration. A different arity from the DS constructor, which
+     * SCR picks by its parameter count.
+     */
     WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource) {
-        this(tx, events, dataSource, Clock.systemUTC());
+        this(tx, events, dataSource, null, Clock.systemUTC());
     }
 
-    /** For tests outside OSGi, with their clock. */
+    /** For tests outside OSGi that start no migration, with their clock. */
     WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource, Clock clock) {
+        this(tx, events, dataSource, null, clock);
+    }
+
+    /** For tests outside OSGi, with the job service that runs migrations ({@code null}: none). */
+    WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource, JobService jobs, Clock clock) {
         this.tx = tx;
         this.events = events;
         this.jdbc = new JdbcTransactions(dataSource);
         this.clock = clock;
-        this.scopes = new WorkflowScopes(tx, jdbc, records, this::definition, this::find, clock);
+        this.scopes = new WorkflowScopes(tx, jdbc, records, jobs, this::definition, this::find, clock);
         this.worklists = new Worklists(jdbc, this::definition);
     }
 
@@ -257,7 +273,7 @@ public class WorkflowServiceImpl implements WorkflowService {
     }
 
     @Override
-    public MigrationResult migrate(long fromWorkflowId, RecordMigration migration) {
+    public MigrationJob migrate(long fromWorkflowId, RecordMigration migration) {
         return scopes.migrate(fromWorkflowId, migration);
     }
 
