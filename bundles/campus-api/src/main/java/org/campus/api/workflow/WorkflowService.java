@@ -79,11 +79,31 @@ public interface WorkflowService {
 
     Optional<Workflow> find(long id);
 
+    /**
+     * The definition of a stored workflow, as {@code find(id)} has it, without reading the workflow's
+     * row again: stored definitions never change, so a node keeps them once read. For views that
+     * show a record's state and actions by their titles.
+     *
+     * @since 2.0
+     */
+    Optional<WorkflowDefinition> findDefinition(long id);
+
     /** Newest first. */
     Page<Workflow> list(PageRequest page);
 
     /** @throws NotFoundException for an unknown workflow */
     String export(long id, ExportFormat format);
+
+    /**
+     * Exports a workflow; diagrams (Mermaid, DOT) show the titles in a language, with
+     * {@linkplain StateDef#title(String) the fallbacks} of its states and actions. DCWorkflow holds
+     * every language whatever {@code language} says.
+     *
+     * @param language a language tag ({@link Languages#normalize}); {@code null} for the default titles
+     * @throws NotFoundException for an unknown workflow
+     * @since 2.0
+     */
+    String export(long id, ExportFormat format, String language);
 
     /** What the roles may do in each state. @throws NotFoundException for an unknown workflow */
     List<StateAccess> simulate(long id, Collection<String> roles);

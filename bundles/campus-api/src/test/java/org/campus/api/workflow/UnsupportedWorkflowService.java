@@ -45,12 +45,22 @@ public abstract class UnsupportedWorkflowService implements WorkflowService {
     }
 
     @Override
+    public Optional<WorkflowDefinition> findDefinition(long id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Page<Workflow> list(PageRequest page) {
         throw new UnsupportedOperationException();
     }
 
     @Override
     public String export(long id, ExportFormat format) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String export(long id, ExportFormat format, String language) {
         throw new UnsupportedOperationException();
     }
 
