@@ -92,7 +92,9 @@ public interface WorkflowService {
     Page<Workflow> list(PageRequest page);
 
     /** @throws NotFoundException for an unknown workflow */
-    String export(long id, ExportFormat format);
+    default String export(long id, ExportFormat format) {
+        return export(id, format, null);
+    }
 
     /**
      * Exports a workflow; diagrams (Mermaid, DOT) show the titles in a language, with
@@ -101,12 +103,26 @@ public interface WorkflowService {
      *
      * @param language a language tag ({@link Languages#normalize}); {@code null} for the default titles
      * @throws NotFoundException for an unknown workflow
+     * @throws InvalidInputException field {@code lang} for a tag that is not BCP 47
      * @since 2.0
      */
     String export(long id, ExportFormat format, String language);
 
     /** What the roles may do in each state. @throws NotFoundException for an unknown workflow */
-    List<StateAccess> simulate(long id, Collection<String> roles);
+    default List<StateAccess> simulate(long id, Collection<String> roles) {
+        return simulate(id, roles, null);
+    }
+
+    /**
+     * What the roles may do in each state, with the states' and actions' titles in a language
+     * ({@linkplain StateDef#title(String) falling back} to the default).
+     *
+     * @param language a language tag; {@code null} for the default titles
+     * @throws NotFoundException for an unknown workflow
+     * @throws InvalidInputException field {@code lang} for a tag that is not BCP 47
+     * @since 2.0
+     */
+    List<StateAccess> simulate(long id, Collection<String> roles, String language);
 
     /**
      * Puts a record under its workflow, in the initial state. Without a {@code workflowId} the record

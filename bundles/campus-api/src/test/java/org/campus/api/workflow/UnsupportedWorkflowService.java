@@ -65,7 +65,7 @@ public abstract class UnsupportedWorkflowService implements WorkflowService {
     }
 
     @Override
-    public List<StateAccess> simulate(long id, Collection<String> roles) {
+    public List<StateAccess> simulate(long id, Collection<String> roles, String language) {
         throw new UnsupportedOperationException();
     }
 

@@ -37,6 +37,7 @@ import org.campus.api.workflow.WorklistQuery;
 import org.campus.api.workflow.ExportFormat;
 import org.campus.api.workflow.HistoryEntry;
 import org.campus.api.workflow.ImportResult;
+import org.campus.api.workflow.Languages;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.NewRecord;
 import org.campus.api.workflow.RecordAccess;
@@ -329,13 +330,33 @@ public class WorkflowServiceImpl implements WorkflowService {
     }
 
     @Override
-    public String export(long id, ExportFormat format) {
+    public Optional<WorkflowDefinition> findDefinition(long id) {
+        try {
+            return Optional.of(definition(id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String export(long id, ExportFormat format, String language) {
+        String tag = language(language);
         WorkflowDefinition definition = definition(id);
         return switch (format) {
             case DCWORKFLOW -> xml.exportDefinition(withKey(id, definition));
-            case MERMAID -> new MermaidDiagram().render(definition);
-            case DOT -> new DotDiagram().render(definition);
+            case MERMAID -> new MermaidDiagram().render(definition.localized(tag));
+            case DOT -> new DotDiagram().render(definition.localized(tag));
         };
+    }
+
+    /** The tag in its normal form; {@code null} for none. */
+    private static String language(String language) {
+        if (language == null) {
+            return null;
+        }
+        return Languages.normalize(language).orElseThrow(() -> new InvalidInputException("lang",
+                "is not a language tag (BCP 47, such as de or pt-BR, at most " + Languages.MAX_TAG_LENGTH
+                        + " characters)"));
     }
 
     /** DCWorkflow export names the workflow by the key it came with, where there is one. */
@@ -345,8 +366,9 @@ public class WorkflowServiceImpl implements WorkflowService {
     }
 
     @Override
-    public List<StateAccess> simulate(long id, Collection<String> roles) {
-        return new WorkflowSimulator().simulate(definition(id), roles);
+    public List<StateAccess> simulate(long id, Collection<String> roles, String language) {
+        String tag = language(language);
+        return new WorkflowSimulator().simulate(definition(id), roles, tag);
     }
 
     WorkflowDefinition definition(long id) {
