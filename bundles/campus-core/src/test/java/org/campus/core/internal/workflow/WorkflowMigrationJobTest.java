@@ -217,11 +217,11 @@ class WorkflowMigrationJobTest {
     // ---- batches and progress
 
     @Test
-    void tenThousandRecordsMoveInBatchesWithProgress() {
-        start(500);
+    void thousandsOfRecordsMoveInBatchesWithProgress() {
+        start(200);
         Workflow v1 = publishing();
         Workflow v2 = revised(v1);
-        List<Long> ids = seed(v1.id(), "c1", 10_000, "visible", "pending");
+        List<Long> ids = seed(v1.id(), "c1", 4_000, "visible", "pending");
         List<Integer> batches = new CopyOnWriteArrayList<>();
         jobs.executor.batch.hooks = new MigrationBatch.Hooks() {
             @Override
@@ -234,14 +234,14 @@ class WorkflowMigrationJobTest {
 
         MigrationJob started = service.migrate(v1.id(), all(v2.id(), SAME));
         assertEquals(JobState.QUEUED, started.job().state());
-        assertEquals(10_000, started.records());
-        assertEquals(Map.of("pending", 5_000L, "visible", 5_000L), started.recordsByState());
+        assertEquals(4_000, started.records());
+        assertEquals(Map.of("pending", 2_000L, "visible", 2_000L), started.recordsByState());
         Job done = jobs.awaitCompleted(started.job().id());
 
-        assertEquals(Collections.nCopies(20, 500), batches);
+        assertEquals(Collections.nCopies(20, 200), batches);
         assertEquals(100, done.progress());
-        assertEquals(10_000, done.stepsTotal());
-        assertEquals(10_000, done.stepsDone());
+        assertEquals(4_000, done.stepsTotal());
+        assertEquals(4_000, done.stepsDone());
         assertEquals(1, done.attempt());
         assertEquals("every record walked", done.checkpoint());
         Map<Long, Placement> now = placements();
@@ -249,7 +249,7 @@ class WorkflowMigrationJobTest {
             assertEquals(new Placement(v2.id(), i % 2 == 0 ? "visible" : "pending"), now.get(ids.get(i)));
         }
         Map<Long, Long> entries = migrateEntries();
-        assertEquals(10_000, entries.size());
+        assertEquals(4_000, entries.size());
         assertTrue(entries.values().stream().allMatch(n -> n == 1), "one migrate entry per record");
 
         List<Integer> progress = eventAdmin.events().stream()
@@ -262,8 +262,8 @@ class WorkflowMigrationJobTest {
         }
         assertTrue(progress.get(progress.size() - 1) <= 100, "progress events: " + progress);
         assertTrue(eventAdmin.events().stream().map(Event::getTopic).anyMatch(JobService.TOPIC_COMPLETED::equals));
-        assertTrue(log(done.id()).stream().anyMatch(m -> m.startsWith("moved 10000 records of workflow " + v1.id()
-                + " (pending -> pending: 5000, visible -> visible: 5000)")), log(done.id()).toString());
+        assertTrue(log(done.id()).stream().anyMatch(m -> m.startsWith("moved 4000 records of workflow " + v1.id()
+                + " (pending -> pending: 2000, visible -> visible: 2000)")), log(done.id()).toString());
     }
 
     // ---- attempts that die

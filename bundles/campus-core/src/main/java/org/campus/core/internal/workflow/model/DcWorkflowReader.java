@@ -320,8 +320,11 @@ final class DcWorkflowReader {
     private void readTranslation(Element element, Map<String, String> texts, String context) {
         String where = context + " " + nameOf(element);
         String language = element.getAttributeNS(XMLConstants.XML_NS_URI, "lang");
-        for (Element child : children(element, where)) {
-            unknownElement(child, where);
+        NodeList nodes = element.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i).getNodeType() == Node.ELEMENT_NODE) {
+                unknownElement((Element) nodes.item(i), where);
+            }
         }
         if (language.isBlank()) {
             warnings.add(where + " has no xml:lang and was ignored");
