@@ -124,6 +124,9 @@ final class FakeWorkflowService extends UnsupportedWorkflowService {
     @Override
     public String export(long id, ExportFormat format, String language) {
         lastLanguage = language;
+        if (language != null && Languages.normalize(language).isEmpty()) {
+            throw new InvalidInputException("lang", "is not a language tag");
+        }
         Workflow w = find(id).orElseThrow(() -> NotFoundException.of("workflow", id));
         return format.code() + " of " + w.definition().title()
                 + (language == null ? "" : " in " + language + ": " + w.definition().localized(language).states().get(0).title());
