@@ -206,14 +206,14 @@ public class ClientFlowIT {
         Worklist worklist = workflows.getWorklist(course, null, "teacher", null, null);
         assertEquals(Long.valueOf(0), worklist.getCounts().getTotal());
 
-        assertTrue(workflows.exportWorkflowMermaid(w.getId()).startsWith("stateDiagram"));
-        assertTrue(workflows.exportWorkflowDot(w.getId()).startsWith("digraph"));
+        assertTrue(workflows.exportWorkflowMermaid(w.getId(), null).startsWith("stateDiagram"));
+        assertTrue(workflows.exportWorkflowDot(w.getId(), null).startsWith("digraph"));
         String xml = Files.readString(workflows.exportWorkflowDcWorkflow(w.getId()).toPath());
         assertTrue(xml, xml.contains("<dc-workflow"));
         assertEquals(w.getStates(), workflows.exportWorkflowJson(w.getId()).getStates());
         Workflow imported = workflows.importDcWorkflow(xml);
         assertEquals(List.of("draft", "submitted"), imported.getStates().stream().map(WorkflowState::getId).toList());
-        assertEquals(2, workflows.simulateWorkflow(w.getId(), "teacher").getItems().size());
+        assertEquals(2, workflows.simulateWorkflow(w.getId(), "teacher", null).getItems().size());
     }
 
     @Test

@@ -536,6 +536,67 @@ public class WorkflowIT {
         assertEquals(List.of("format"), errorFields(lms.get("/workflows/" + id + "/export?format=svg")));
     }
 
+    /**
+     * Titles in several languages through the JSON format, the stored definition, the diagrams and the
+     * simulator; then the records of the workflow move to its next version by a migration job.
+     */
+    @Test
+    public void titlesInALanguageAndAMigrationRunAsAJob() throws InterruptedException {
+        String translated = DOCUMENT_PUBLISHING
+                .replace("\"title\": \"Visible\",", "\"title\": \"Visible\", \"titles\": {\"de\": \"Sichtbar\", \"PT_br\": \"Visível\"},")
+                .replace("\"title\": \"Publish\",", "\"title\": \"Publish\", \"titles\": {\"de\": \"Veröffentlichen\"},");
+        JsonNode w = createWorkflow(translated);
+        long id = w.get("id").asLong();
+        assertEquals("Sichtbar", w.get("states").get(0).get("titles").get("de").asText());
+        assertEquals("Visível", lms.get("/workflows/" + id).json().get("states").get(0).get("titles").get("pt-BR").asText());
+        assertFalse(w.get("states").get(1).has("titles"));
+
+        String mermaid = lms.get("/workflows/" + id + "/export/mermaid?lang=de-AT").body();
+        assertTrue(mermaid, mermaid.contains("\"Sichtbar\"") && mermaid.contains("Veröffentlichen")
+                && mermaid.contains("\"Pending\""));
+        assertTrue(lms.get("/workflows/" + id + "/export?format=dot&lang=pt-BR").body().contains("Visível"));
+        JsonNode sim = lms.get("/workflows/" + id + "/simulation?roles=teacher&lang=de").json();
+        assertEquals("de", sim.get("lang").asText());
+        assertEquals("Sichtbar", sim.get("items").get(0).get("title").asText());
+        assertEquals("Veröffentlichen", sim.get("items").get(1).get("actionTitles").get("publish").asText());
+        assertEquals(List.of("lang"), errorFields(lms.get("/workflows/" + id + "/simulation?lang=12")));
+
+        String course = "course-" + newId();
+        List<Long> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            records.add(created(lms.postJson("/workflow-records", "{\"workflowId\":" + id + ",\"lmsRecordId\":"
+                    + newId() + ",\"courseId\":\"" + course + "\",\"activityId\":7,\"authorId\":5}"),
+                    "/workflow-records").get("id").asLong());
+        }
+        Http.Answer revised = admin.send("PUT", "/workflows/" + id, "application/json", translated);
+        assertEquals(revised.toString(), 201, revised.status());
+        long v2 = revised.json().get("id").asLong();
+
+        Http.Answer started = lms.postJson("/workflows/" + id + "/migrations", "{\"toWorkflowId\":" + v2
+                + ",\"stateMap\":{\"visible\":\"visible\"},\"courseId\":\"" + course + "\"}");
+        assertEquals(started.toString(), 202, started.status());
+        long job = started.json().get("job").get("id").asLong();
+        assertEquals("/campus/api/v1/jobs/" + job, started.header("Location"));
+        assertEquals(3, started.json().get("records").asLong());
+        assertEquals("workflow-migration", started.json().get("job").get("type").asText());
+
+        JsonNode state = null;
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < end) {
+            state = admin.get("/jobs/" + job).json();
+            if (List.of("completed", "failed", "cancelled").contains(state.get("state").asText())) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals(String.valueOf(state), "completed", state.get("state").asText());
+        for (long record : records) {
+            assertEquals(v2, lms.get("/workflow-records/" + record).json().get("workflowId").asLong());
+            JsonNode history = lms.get("/workflow-records/" + record + "/history").json().get("items");
+            assertEquals("migrate", history.get(history.size() - 1).get("action").asText());
+        }
+    }
+
     @Test
     public void templatesAndTheSimulator() {
         JsonNode templates = lms.get("/workflows/templates").json().get("items");

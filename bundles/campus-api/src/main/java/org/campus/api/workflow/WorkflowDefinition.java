@@ -1,8 +1,13 @@
 package org.campus.api.workflow;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A complete workflow: its states, the initial one, and the actions between them.
@@ -55,5 +60,45 @@ public record WorkflowDefinition(String id, String title, String description, St
     /** The first action with this id. */
     public Optional<ActionDef> findAction(String actionId) {
         return actions.stream().filter(a -> a != null && actionId != null && actionId.equals(a.id())).findFirst();
+    }
+
+    /**
+     * This definition as it reads in a language: each state's and action's title and description
+     * are {@linkplain StateDef#title(String) those of the language}, the translations are kept.
+     * For diagrams and other views that show one text per state and action.
+     *
+     * @param language a language tag; {@code null} gives this definition
+     * @since 2.0
+     */
+    public WorkflowDefinition localized(String language) {
+        if (language == null) {
+            return this;
+        }
+        List<StateDef> localStates = states.stream().map(s -> s == null ? null
+                : new StateDef(s.id(), s.title(language), s.description(language), s.permissions(),
+                        s.acquiredPermissions(), s.exitActions(), s.titles(), s.descriptions()))
+                .toList();
+        List<ActionDef> localActions = actions.stream().map(a -> a == null ? null
+                : new ActionDef(a.id(), a.title(language), a.description(language), a.from(), a.to(), a.roles(),
+                        a.guard(), a.menu(), a.notifications(), a.titles(), a.descriptions()))
+                .toList();
+        return new WorkflowDefinition(id, title, description, initialState, localStates, localActions,
+                permissionImplications, permissionMappings, variables, worklists, stateVariable);
+    }
+
+    /**
+     * Every language some state or action has a title or a description in, sorted.
+     *
+     * @since 2.0
+     */
+    public SortedSet<String> languages() {
+        SortedSet<String> languages = new TreeSet<>();
+        Stream.concat(
+                states.stream().filter(Objects::nonNull).flatMap(s -> Stream.of(s.titles(), s.descriptions())),
+                actions.stream().filter(Objects::nonNull).flatMap(a -> Stream.of(a.titles(), a.descriptions())))
+                .flatMap(texts -> texts.keySet().stream())
+                .filter(Objects::nonNull)
+                .forEach(languages::add);
+        return Collections.unmodifiableSortedSet(languages);
     }
 }

@@ -29,6 +29,15 @@ public interface WorkflowService {
     String TOPIC_ACTION_PERFORMED = "campus/workflow/ACTION_PERFORMED";
 
     /**
+     * The job type of record migrations ({@link #migrate}, and {@link #bind} with a plan for records):
+     * the job's parameters name {@code fromWorkflowId}, {@code toWorkflowId} and {@code action}
+     * ({@code migrate}, {@code hide} or {@code viewOnly}).
+     *
+     * @since 2.0
+     */
+    String JOB_TYPE_MIGRATION = "workflow-migration";
+
+    /**
      * Validates and stores a definition; its {@code id} is ignored.
      *
      * @throws InvalidInputException naming every problem the validator found
@@ -70,14 +79,50 @@ public interface WorkflowService {
 
     Optional<Workflow> find(long id);
 
+    /**
+     * The definition of a stored workflow, as {@code find(id)} has it, without reading the workflow's
+     * row again: stored definitions never change, so a node keeps them once read. For views that
+     * show a record's state and actions by their titles.
+     *
+     * @since 2.0
+     */
+    Optional<WorkflowDefinition> findDefinition(long id);
+
     /** Newest first. */
     Page<Workflow> list(PageRequest page);
 
     /** @throws NotFoundException for an unknown workflow */
-    String export(long id, ExportFormat format);
+    default String export(long id, ExportFormat format) {
+        return export(id, format, null);
+    }
+
+    /**
+     * Exports a workflow; diagrams (Mermaid, DOT) show the titles in a language, with
+     * {@linkplain StateDef#title(String) the fallbacks} of its states and actions. DCWorkflow holds
+     * every language whatever {@code language} says.
+     *
+     * @param language a language tag ({@link Languages#normalize}); {@code null} for the default titles
+     * @throws NotFoundException for an unknown workflow
+     * @throws InvalidInputException field {@code lang} for a tag that is not BCP 47
+     * @since 2.0
+     */
+    String export(long id, ExportFormat format, String language);
 
     /** What the roles may do in each state. @throws NotFoundException for an unknown workflow */
-    List<StateAccess> simulate(long id, Collection<String> roles);
+    default List<StateAccess> simulate(long id, Collection<String> roles) {
+        return simulate(id, roles, null);
+    }
+
+    /**
+     * What the roles may do in each state, with the states' and actions' titles in a language
+     * ({@linkplain StateDef#title(String) falling back} to the default).
+     *
+     * @param language a language tag; {@code null} for the default titles
+     * @throws NotFoundException for an unknown workflow
+     * @throws InvalidInputException field {@code lang} for a tag that is not BCP 47
+     * @since 2.0
+     */
+    List<StateAccess> simulate(long id, Collection<String> roles, String language);
 
     /**
      * Puts a record under its workflow, in the initial state. Without a {@code workflowId} the record
@@ -139,17 +184,27 @@ public interface WorkflowService {
     List<Workflow> versions(long workflowId);
 
     /**
-     * Moves every record of a workflow (optionally of one course or activity) to another workflow,
-     * mapping states. Each moved record gets a history entry (action {@code migrate}); its version
-     * grows, so that an action racing with the migration loses with a {@link ConflictException}
-     * instead of landing on the old workflow. Moved records become {@link RecordVisibility#VISIBLE}.
+     * Starts moving every record of a workflow (optionally of one course or activity) to another
+     * workflow, mapping states, as a job of type {@link #JOB_TYPE_MIGRATION}, and returns at once.
+     * The job moves the records in batches, each in one transaction that locks only its records; a
+     * record keeps its workflow, and actions on it go on there, until its batch moves it. A moved
+     * record gets a history entry (action {@code migrate}), becomes {@link RecordVisibility#VISIBLE},
+     * and its version grows: of an action and the batch racing for one record, exactly one wins, and
+     * the action that loses gets a {@link ConflictException} (a batch that loses reads the record
+     * again and moves it from its new state). A record that an action moved to a state the map does
+     * not name stays where it is, and the job ends failed naming such states; running the migration
+     * again with a map for them finishes it. A cancelled migration leaves the records it moved moved;
+     * running it again moves the rest.
      *
+     * @return the job as queued, with the records the plan covered
      * @throws NotFoundException for an unknown source workflow
      * @throws InvalidInputException field {@code toWorkflowId} for an unknown target; field
      *         {@code stateMap.<state>} for each state that has records and is not mapped to a
      *         state of the target
+     * @throws ConflictException an unfinished migration moves records of the same workflow and
+     *         course or activity, or moves records to the source workflow
      */
-    MigrationResult migrate(long fromWorkflowId, RecordMigration migration);
+    MigrationJob migrate(long fromWorkflowId, RecordMigration migration);
 
     /**
      * Puts one record under another workflow than its activity's (a per-record override), in
@@ -165,14 +220,19 @@ public interface WorkflowService {
     // ---- bindings
 
     /**
-     * Binds a workflow to a scope. When records follow the scope's previous workflow (records of
-     * the scope on that workflow, except those of narrower scopes with a binding of their own),
-     * the binding needs a plan for them.
+     * Binds a workflow to a scope, at once: records created in the scope from then on follow it.
+     * When records follow the scope's previous workflow (records of the scope on that workflow,
+     * except those of narrower scopes with a binding of their own), the binding needs a plan for
+     * them, which a migration job (type {@link #JOB_TYPE_MIGRATION}) applies as {@link #migrate}
+     * does; the binding and the job are stored in one transaction. Binding a scope again to the
+     * workflow it has, with a plan, applies the plan to the records still following the workflow
+     * of the scope's last migration to it (one that was cancelled or failed before every record
+     * moved).
      *
      * @throws InvalidInputException fields {@code scope}, {@code courseId}, {@code activityId},
      *         {@code workflowId}, or {@code plan.stateMap.<state>} for each state left unmapped
      * @throws ConflictException records exist and no plan was given (the message says how many
-     *         and which plans are possible)
+     *         and which plans are possible), or an unfinished migration moves records of the scope
      */
     BindingChange bind(NewBinding binding);
 

@@ -45,6 +45,11 @@ public abstract class UnsupportedWorkflowService implements WorkflowService {
     }
 
     @Override
+    public Optional<WorkflowDefinition> findDefinition(long id) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Page<Workflow> list(PageRequest page) {
         throw new UnsupportedOperationException();
     }
@@ -55,7 +60,12 @@ public abstract class UnsupportedWorkflowService implements WorkflowService {
     }
 
     @Override
-    public List<StateAccess> simulate(long id, Collection<String> roles) {
+    public String export(long id, ExportFormat format, String language) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<StateAccess> simulate(long id, Collection<String> roles, String language) {
         throw new UnsupportedOperationException();
     }
 
@@ -100,7 +110,7 @@ public abstract class UnsupportedWorkflowService implements WorkflowService {
     }
 
     @Override
-    public MigrationResult migrate(long fromWorkflowId, RecordMigration migration) {
+    public MigrationJob migrate(long fromWorkflowId, RecordMigration migration) {
         throw new UnsupportedOperationException();
     }
 

@@ -47,6 +47,10 @@ public class WorkflowExportCommand extends CampusAction {
             values = {"json", "dcworkflow", "mermaid", "dot"})
     String format = "json";
 
+    @Option(name = "--lang", aliases = "-l", description = "mermaid and dot: label states and actions with their"
+            + " titles in this language (a tag such as de or pt-BR; untranslated ones keep their default title)")
+    String lang;
+
     @Option(name = "--output", aliases = "-o", description = "Write to this file instead of printing; it must not exist")
     @Completion(FileCompleter.class)
     String output;
@@ -88,6 +92,6 @@ public class WorkflowExportCommand extends CampusAction {
         }
         ExportFormat f = ExportFormat.fromCode(format)
                 .orElseThrow(() -> new InvalidInputException("format", "must be one of " + FORMATS));
-        return workflows.export(id, f);
+        return workflows.export(id, f, f == ExportFormat.DCWORKFLOW ? null : lang);
     }
 }

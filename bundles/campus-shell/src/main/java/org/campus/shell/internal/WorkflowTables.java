@@ -8,6 +8,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
 import org.campus.api.workflow.HistoryEntry;
+import org.campus.api.workflow.MigrationJob;
+import org.campus.api.workflow.StateAccess;
 import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowDefinition;
@@ -54,7 +56,52 @@ final class WorkflowTables {
         table.addRow().addContent("Title", Cells.text(d.title()));
         table.addRow().addContent("Description", Cells.text(d.description()));
         table.addRow().addContent("Initial state", Cells.text(d.initialState()));
+        table.addRow().addContent("Languages", d.languages().isEmpty() ? "(default titles only)"
+                : String.join(", ", d.languages()));
         table.addRow().addContent("Created", Cells.time(w.created()));
+        return table;
+    }
+
+    /** One row per state: its title in the language asked for, and what the roles may do there. */
+    static ShellTable simulation(List<StateAccess> states) {
+        ShellTable table = new ShellTable().emptyTableText("No states.");
+        table.column("State");
+        table.column("Title").maxSize(MAX_TITLE_WIDTH);
+        table.column("Permissions");
+        table.column("Actions").wrap();
+        table.column("As author: permissions");
+        table.column("As author: actions").wrap();
+        for (StateAccess s : states) {
+            table.addRow().addContent(s.state(), Cells.text(s.title()), String.join(", ", s.permissions()),
+                    actionTitles(s.actions(), s.actionTitles()), String.join(", ", s.authorPermissions()),
+                    actionTitles(s.authorActions(), s.actionTitles()));
+        }
+        return table;
+    }
+
+    /** {@code publish (Veröffentlichen), retract}: each action with its title where that differs from its id. */
+    static String actionTitles(List<String> actions, Map<String, String> titles) {
+        return actions.stream().map(id -> {
+            String title = titles.get(id);
+            return title == null || title.equals(id) ? id : id + " (" + title + ")";
+        }).collect(Collectors.joining(", "));
+    }
+
+    /** One migration job as submitted: the job, what moves, and the records its plan covers by state. */
+    static ShellTable migration(MigrationJob m) {
+        ShellTable table = new ShellTable();
+        table.column("Field");
+        table.column("Value").wrap();
+        table.addRow().addContent("Job", m.job().id());
+        table.addRow().addContent("State", JobTables.state(m.job()));
+        table.addRow().addContent("From workflow", m.fromWorkflowId());
+        table.addRow().addContent("To workflow", m.toWorkflowId());
+        table.addRow().addContent("State map", m.plan().stateMap().entrySet().stream()
+                .map(e -> e.getKey() + " -> " + e.getValue()).sorted().collect(Collectors.joining(", ")));
+        table.addRow().addContent("Records", m.records());
+        table.addRow().addContent("Records by state", m.recordsByState().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
+        m.warnings().forEach(w -> table.addRow().addContent("Warning", w));
         return table;
     }
 

@@ -29,6 +29,8 @@ class CommandAclTest {
             Map.entry("workflow-show", "viewer"),
             Map.entry("workflow-export", "admin"),
             Map.entry("workflow-record-show", "viewer"),
+            Map.entry("workflow-simulate", "viewer"),
+            Map.entry("workflow-migrate", "admin"),
             Map.entry("workflow-import", "admin"),
             Map.entry("share-mark", "admin"),
             Map.entry("share-source-deleted", "admin"),

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,15 @@ import org.campus.api.InvalidInputException;
 import org.campus.api.NotFoundException;
 import org.campus.api.Page;
 import org.campus.api.PageRequest;
+import org.campus.api.job.Job;
+import org.campus.api.job.JobState;
 import org.campus.api.workflow.ActionDef;
+import org.campus.api.workflow.Languages;
+import org.campus.api.workflow.MigrationJob;
+import org.campus.api.workflow.MigrationPlan;
+import org.campus.api.workflow.RecordMigration;
+import org.campus.api.workflow.StateAccess;
+import org.campus.api.workflow.WorkflowService;
 import org.campus.api.workflow.ExportFormat;
 import org.campus.api.workflow.GuardDef;
 import org.campus.api.workflow.HistoryEntry;
@@ -110,9 +119,45 @@ final class FakeWorkflowService extends UnsupportedWorkflowService {
     }
 
     @Override
-    public String export(long id, ExportFormat format) {
+    public String export(long id, ExportFormat format, String language) {
         Workflow w = find(id).orElseThrow(() -> NotFoundException.of("workflow", id));
-        return format.code() + " of " + w.definition().title();
+        return format.code() + " of " + w.definition().title() + (language == null ? ""
+                : " in " + language + ": " + w.definition().localized(language).states().get(0).title());
+    }
+
+    /** The review workflow's access, titled in the language; an ill-formed tag is refused as the service does. */
+    @Override
+    public List<StateAccess> simulate(long id, Collection<String> roles, String language) {
+        calls.add("simulate " + roles + " " + language);
+        if (language != null && Languages.normalize(language).isEmpty()) {
+            throw new InvalidInputException("lang", "is not a language tag");
+        }
+        Workflow w = find(id).orElseThrow(() -> NotFoundException.of("workflow", id));
+        WorkflowDefinition d = w.definition();
+        return d.states().stream().map(s -> {
+            List<String> actions = d.actions().stream().filter(a -> a.from().contains(s.id())).map(ActionDef::id)
+                    .toList();
+            Map<String, String> titles = new LinkedHashMap<>();
+            d.actions().stream().filter(a -> actions.contains(a.id())).forEach(a -> titles.put(a.id(), a.title(language)));
+            return new StateAccess(s.id(), List.of("view"), actions, List.of("view", "edit"), actions,
+                    s.title(language), titles);
+        }).toList();
+    }
+
+    /** Queues nothing: answers with a queued job covering two records in each mapped state. */
+    @Override
+    public MigrationJob migrate(long fromWorkflowId, RecordMigration migration) {
+        calls.add("migrate " + fromWorkflowId + " " + migration);
+        failIfAsked();
+        if (migration.stateMap().isEmpty()) {
+            throw new InvalidInputException("stateMap.draft", "is not mapped to a state of the target");
+        }
+        Map<String, Long> byState = new java.util.TreeMap<>();
+        migration.stateMap().keySet().forEach(state -> byState.put(state, 2L));
+        Job job = new Job(77, WorkflowService.JOB_TYPE_MIGRATION, migration.actor(), JobState.QUEUED, 0, 0, 0, null,
+                null, 1, 0, null, false, null, Map.of(), T0, T0, null, null, null, null);
+        return new MigrationJob(job, fromWorkflowId, migration.toWorkflowId(), MigrationPlan.of(migration.stateMap()),
+                2L * byState.size(), byState, List.of());
     }
 
     @Override

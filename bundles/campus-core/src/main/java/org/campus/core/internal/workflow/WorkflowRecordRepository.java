@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +41,6 @@ final class WorkflowRecordRepository {
     /** The columns {@link #record(ResultSet, int)} reads, in its order. */
     static final String COLUMNS = "id, workflow_id, lms_record_id, course_id, activity_id, author_id, id_numeric,"
             + " state, time_created, time_modified, version, visibility";
-
-    private static final int BATCH = 1000;
 
     private static final String INSERT_RECORD = "INSERT INTO workflow_record (id, workflow_id, lms_record_id,"
             + " course_id, activity_id, author_id, id_numeric, state, time_created, time_modified, version,"
@@ -227,12 +224,21 @@ final class WorkflowRecordRepository {
         return id;
     }
 
-    // ---- many records: migrations and bindings
+    // ---- many records: the batches of migration jobs
 
-    /** Readers go on, writers wait until this transaction ends: the states counted are the states moved. */
-    void lockRecords(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("LOCK TABLE workflow_record IN SHARE MODE");
+    /**
+     * A record as a migration batch reads it: what a move needs, the version it checks, and when the
+     * record last changed.
+     */
+    record Migrating(long id, String state, long version, long timeModified) {
+
+        /**
+         * When the batch changes the record: now, but after its last change, so that its history, in
+         * time order, has the migration after the action it follows (a batch can run in the same
+         * millisecond as the action it lost to, and the two take history ids from different blocks).
+         */
+        long changeTime(long now) {
+            return Math.max(now, timeModified + 1);
         }
     }
 
@@ -252,60 +258,142 @@ final class WorkflowRecordRepository {
     }
 
     /**
-     * One history entry per selected record, {@code action} by {@code actor} from its state to
-     * {@code toState.apply(state)}, written in JDBC batches (ids from the sequence in blocks).
-     *
-     * @return how many entries
+     * The ids of at most {@code limit} selected records after {@code after}, in id order (a keyset
+     * page of a migration). {@code hint} follows the table name: Derby's hint naming the
+     * {@code (workflow_id, id)} index, or a blank.
      */
-    long appendHistory(Connection c, Selection records, String action, UnaryOperator<String> toState, String actor,
-            String comment, long now) throws SQLException {
-        long written = 0;
-        try (PreparedStatement select = c.prepareStatement("SELECT id, state FROM workflow_record WHERE "
-                + records.where());
-                PreparedStatement insert = c.prepareStatement(INSERT_HISTORY)) {
-            records.bind(select, 1);
-            select.setFetchSize(BATCH);
-            int pending = 0;
-            try (ResultSet r = select.executeQuery()) {
+    List<Long> idsAfter(Connection c, Selection records, String hint, long after, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>(limit);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM workflow_record" + hint + "WHERE "
+                + records.where() + " AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            int next = records.bind(ps, 1);
+            ps.setLong(next, after);
+            ps.setInt(next + 1, limit);
+            try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
-                    String from = r.getString(2);
-                    setHistory(insert, historyIds.next(c), r.getLong(1), action, actor, false, from,
-                            toState.apply(from), now, comment);
-                    insert.addBatch();
-                    written++;
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
+                    ids.add(r.getLong(1));
                 }
             }
-            if (pending > 0) {
-                insert.executeBatch();
+        }
+        return ids;
+    }
+
+    /** The selected records with an id in {@code (after, last]}, in id order. */
+    List<Migrating> range(Connection c, Selection records, String hint, long after, long last) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, state, version, time_modified FROM workflow_record" + hint
+                + "WHERE " + records.where() + " AND id > ? AND id <= ? ORDER BY id")) {
+            int next = records.bind(ps, 1);
+            ps.setLong(next, after);
+            ps.setLong(next + 1, last);
+            return migrating(ps);
+        }
+    }
+
+    /** Those of {@code ids} that are still selected, as they are now, in id order. */
+    List<Migrating> reread(Connection c, Selection records, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, state, version, time_modified FROM workflow_record WHERE "
+                + records.where() + " AND id IN (" + marks + ") ORDER BY id")) {
+            int next = records.bind(ps, 1);
+            for (Long id : ids) {
+                ps.setLong(next++, id);
+            }
+            return migrating(ps);
+        }
+    }
+
+    private static List<Migrating> migrating(PreparedStatement ps) throws SQLException {
+        List<Migrating> rows = new ArrayList<>();
+        try (ResultSet r = ps.executeQuery()) {
+            while (r.next()) {
+                rows.add(new Migrating(r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4)));
             }
         }
-        return written;
+        return rows;
     }
 
-    /** Moves the selected records to {@code workflowId} in {@code state}, visible again; returns how many. */
-    int moveAll(Connection c, Selection records, long workflowId, String state, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_record SET workflow_id = ?, state = ?,"
-                + " visibility = 0, version = version + 1, time_modified = ? WHERE " + records.where())) {
-            ps.setLong(1, workflowId);
-            ps.setString(2, state);
-            ps.setLong(3, now);
-            records.bind(ps, 4);
-            return ps.executeUpdate();
+    /**
+     * Moves each record to {@code workflowId} in the state {@code map} gives for its state, visible,
+     * if its version is still the one read (one JDBC batch of single-row updates), at
+     * {@link Migrating#changeTime}.
+     *
+     * @return for each record, whether it moved; one that did not was changed meanwhile
+     */
+    boolean[] moveEach(Connection c, List<Migrating> rows, long workflowId, Map<String, String> map, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_WORKFLOW)) {
+            for (Migrating m : rows) {
+                ps.setLong(1, workflowId);
+                ps.setString(2, map.get(m.state()));
+                ps.setLong(3, m.changeTime(now));
+                ps.setLong(4, m.id());
+                ps.setLong(5, m.version());
+                ps.addBatch();
+            }
+            return changed(ps, rows.size());
         }
     }
 
-    /** Leaves the selected records where they are, with {@code visibility}; returns how many. */
-    int setVisibility(Connection c, Selection records, RecordVisibility visibility, long now) throws SQLException {
+    /**
+     * Gives each record {@code visibility}, leaving its workflow and state, if its version is still
+     * the one read.
+     *
+     * @return for each record, whether it changed
+     */
+    boolean[] setVisibilityEach(Connection c, List<Migrating> rows, RecordVisibility visibility, long now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_record SET visibility = ?,"
-                + " version = version + 1, time_modified = ? WHERE " + records.where())) {
-            ps.setInt(1, visibility.ordinal());
-            ps.setLong(2, now);
-            records.bind(ps, 3);
-            return ps.executeUpdate();
+                + " version = version + 1, time_modified = ? WHERE id = ? AND version = ?")) {
+            for (Migrating m : rows) {
+                ps.setInt(1, visibility.ordinal());
+                ps.setLong(2, m.changeTime(now));
+                ps.setLong(3, m.id());
+                ps.setLong(4, m.version());
+                ps.addBatch();
+            }
+            return changed(ps, rows.size());
+        }
+    }
+
+    private static boolean[] changed(PreparedStatement ps, int size) throws SQLException {
+        boolean[] changed = new boolean[size];
+        if (size == 0) {
+            return changed;
+        }
+        int[] counts = ps.executeBatch();
+        if (counts.length != size) {
+            throw new SQLException("a batch of " + size + " updates reported " + counts.length + " counts");
+        }
+        for (int i = 0; i < size; i++) {
+            if (counts[i] != 0 && counts[i] != 1) {
+                // an update by primary key changes one row or none; anything else leaves the outcome unknown
+                throw new SQLException("an update of workflow record reported " + counts[i] + " rows");
+            }
+            changed[i] = counts[i] == 1;
+        }
+        return changed;
+    }
+
+    /**
+     * One history entry per record, {@code action} by {@code actor} from its state to
+     * {@code toState.apply(state)} at {@link Migrating#changeTime}, in one JDBC batch (ids from the
+     * sequence in blocks).
+     */
+    void appendHistoryEach(Connection c, List<Migrating> rows, String action, UnaryOperator<String> toState,
+            String actor, String comment, long now) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_HISTORY)) {
+            for (Migrating m : rows) {
+                setHistory(insert, historyIds.next(c), m.id(), action, actor, false, m.state(),
+                        toState.apply(m.state()), m.changeTime(now), comment);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

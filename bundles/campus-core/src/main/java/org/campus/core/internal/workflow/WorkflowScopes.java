@@ -4,25 +4,33 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
 
 import org.campus.api.ConflictException;
 import org.campus.api.FieldError;
 import org.campus.api.InvalidInputException;
 import org.campus.api.NotFoundException;
+import org.campus.api.job.Job;
+import org.campus.api.job.JobService;
+import org.campus.api.job.NewJob;
+import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.BindingChange;
 import org.campus.api.workflow.BindingScope;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.MigrationPlan;
-import org.campus.api.workflow.MigrationResult;
+import org.campus.api.workflow.MigrationJob;
 import org.campus.api.workflow.NewBinding;
 import org.campus.api.workflow.PlanOption;
 import org.campus.api.workflow.RecordMigration;
@@ -31,11 +39,12 @@ import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowBinding;
 import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
+import org.campus.api.workflow.WorkflowService;
 import org.campus.core.internal.db.DatabaseException;
 import org.campus.core.internal.db.JdbcTransactions;
 import org.campus.core.internal.db.StoredText;
 import org.campus.core.internal.db.Transactions;
-import org.campus.core.internal.workflow.WorkflowRecordRepository.Selection;
+import org.campus.core.internal.workflow.MigrationSpec.RecordAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +52,13 @@ import org.slf4j.LoggerFactory;
  * Moving records between workflows (migrations, per-record overrides) and binding workflows to
  * scopes, with the plan a binding needs for the records that followed the scope's previous
  * workflow. Records are {@link WorkflowRecordRepository}'s (plain JDBC), bindings
- * {@link BindingRepository}'s (EclipseLink): a binding that moves records runs both in one
- * EclipseLink transaction, the record repository on its connection.
+ * {@link BindingRepository}'s (EclipseLink): a binding that starts a migration runs both in one
+ * EclipseLink transaction, the JDBC repositories on its connection.
  *
- * <p>Migrations are set-based: the history entries of the moved records are written in JDBC batches
- * and one {@code UPDATE} per mapped state moves the records and bumps their versions, so that an
- * action that read a record before the migration loses with a 409 instead of landing on the old
- * workflow. The record table is locked in share mode for the migration (readers go on, writers
- * wait), so that the states counted and validated are the states moved.
+ * <p>A migration of many records is a job ({@link WorkflowMigrationExecutor}): the request checks the
+ * plan against the records' states as they are (no lock: actions go on), stores it with its job in
+ * one transaction, and answers; the job moves the records in batches. A binding changes at once, so
+ * that records created in the scope follow the new workflow while the job moves the old ones.
  */
 final class WorkflowScopes {
 
@@ -62,15 +70,19 @@ final class WorkflowScopes {
     private final JdbcTransactions jdbc;
     private final WorkflowRecordRepository records;
     private final BindingRepository bindings = new BindingRepository();
+    private final MigrationPlans plans = new MigrationPlans();
+    private final JobService jobs;
     private final LongFunction<WorkflowDefinition> definitions;
     private final LongFunction<Optional<Workflow>> workflows;
     private final Clock clock;
 
-    WorkflowScopes(Transactions tx, JdbcTransactions jdbc, WorkflowRecordRepository records,
+    /** {@code jobs} may be {@code null} in tests that start no migration. */
+    WorkflowScopes(Transactions tx, JdbcTransactions jdbc, WorkflowRecordRepository records, JobService jobs,
             LongFunction<WorkflowDefinition> definitions, LongFunction<Optional<Workflow>> workflows, Clock clock) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.records = records;
+        this.jobs = jobs;
         this.definitions = definitions;
         this.workflows = workflows;
         this.clock = clock;
@@ -78,8 +90,8 @@ final class WorkflowScopes {
 
     // ---- migrations
 
-    MigrationResult migrate(long fromWorkflowId, RecordMigration migration) {
-        definitions.apply(fromWorkflowId); // 404 for an unknown source
+    MigrationJob migrate(long fromWorkflowId, RecordMigration migration) {
+        WorkflowDefinition source = definitions.apply(fromWorkflowId); // 404 for an unknown source
         List<FieldError> errors = new ArrayList<>();
         WorkflowDefinition target = target(migration.toWorkflowId(), "toWorkflowId", errors);
         if (migration.toWorkflowId() == fromWorkflowId) {
@@ -91,32 +103,77 @@ final class WorkflowScopes {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Selection selection = Selection.of("workflow_id = ?", fromWorkflowId);
-        if (migration.courseId() != null) {
-            selection = selection.and("course_id = ?", migration.courseId().value());
-        }
-        if (migration.activityId() != null) {
-            selection = selection.and("activity_id = ?", migration.activityId().value());
-        }
-        Selection selected = selection;
-        String actor = actor(migration.actor());
-        String comment = comment(fromWorkflowId, migration.toWorkflowId());
+        MigrationSpec spec = new MigrationSpec(0, fromWorkflowId, migration.toWorkflowId(),
+                MigrationPlan.of(migration.stateMap()), null, value(migration.courseId()),
+                value(migration.activityId()), actor(migration.actor()),
+                comment(fromWorkflowId, migration.toWorkflowId()));
         long now = clock.millis();
-        Map<String, Long> moved = jdbc.write("migrating records", c -> {
-            records.lockRecords(c);
-            Map<String, Long> counts = records.countByState(c, selected);
-            List<FieldError> unmapped = unmapped(counts, migration.stateMap(), target, migration.toWorkflowId(),
-                    "stateMap.", null);
+        MigrationJob started = jdbc.write("starting a migration", c -> {
+            Map<String, Long> counts = records.countByState(c, spec.selection());
+            List<FieldError> unmapped = unmapped(counts, spec.stateMap(), target, spec.toWorkflowId(), "stateMap.",
+                    null);
             if (!unmapped.isEmpty()) {
                 throw new InvalidInputException(unmapped);
             }
-            move(c, selected, counts, migration.stateMap(), migration.toWorkflowId(), actor, comment, now);
-            return counts;
+            requireNoOverlap(c, spec);
+            return submit(c, spec, counts, source, now);
         });
-        long total = moved.values().stream().mapToLong(Long::longValue).sum();
-        AUDIT.info("workflow {}: {} records migrated to workflow {} by {} ({})", fromWorkflowId, total,
-                migration.toWorkflowId(), actor, moved);
-        return new MigrationResult(fromWorkflowId, migration.toWorkflowId(), total, moved);
+        AUDIT.info("workflow {}: migration of {} records to workflow {} started by {} (job {}, {})", fromWorkflowId,
+                started.records(), spec.toWorkflowId(), spec.actor(), started.job().id(), started.recordsByState());
+        return started;
+    }
+
+    /** Queues the migration's job and stores its plan, in the caller's transaction. */
+    private MigrationJob submit(Connection c, MigrationSpec spec, Map<String, Long> counts,
+            WorkflowDefinition source, long now) throws SQLException {
+        if (jobs == null) {
+            throw new IllegalStateException("no job service to run migrations");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("fromWorkflowId", Long.toString(spec.fromWorkflowId()));
+        parameters.put("toWorkflowId", Long.toString(spec.toWorkflowId()));
+        parameters.put("action", spec.action().code());
+        Job job = jobs.submit(new NewJob(WorkflowService.JOB_TYPE_MIGRATION, spec.actor(), parameters), c);
+        plans.insert(c, spec.withJob(job.id()), counts, now);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<String> warnings = spec.action() == RecordAction.MIGRATE
+                ? unmappedReachable(source, counts.keySet(), spec.stateMap(), spec.fromWorkflowId()) : List.of();
+        return new MigrationJob(job, spec.fromWorkflowId(), spec.toWorkflowId(), spec.plan(), total, counts, warnings);
+    }
+
+    /** A migration must not run at once with an unfinished one that could get in its way (as MigrationSpec#overlaps says). */
+    private void requireNoOverlap(Connection c, MigrationSpec spec) throws SQLException {
+        for (MigrationSpec other : plans.unfinished(c, spec.fromWorkflowId(), spec.toWorkflowId())) {
+            if (spec.overlaps(other)) {
+                throw new ConflictException("migration job " + other.jobId() + " (records of workflow "
+                        + other.fromWorkflowId() + ", " + other.action().code() + ", to workflow "
+                        + other.toWorkflowId() + ") has not ended and involves the same workflows and records; "
+                        + "wait until it has ended, or cancel it, and ask again");
+            }
+        }
+    }
+
+    /**
+     * The states of the source that records can reach by actions from where they are, before their
+     * batch takes them, and that the map does not name: records found there stay.
+     */
+    private static List<String> unmappedReachable(WorkflowDefinition source, Collection<String> occupied,
+            Map<String, String> map, long sourceId) {
+        Set<String> reached = new TreeSet<>(occupied);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (ActionDef a : source.actions()) {
+                if (a.from().stream().anyMatch(reached::contains) && reached.add(a.to())) {
+                    grew = true;
+                }
+            }
+        }
+        reached.removeAll(occupied);
+        reached.removeAll(map.keySet());
+        return reached.stream().map(state -> "records can reach state '" + state + "' of workflow " + sourceId
+                + " by actions before the job takes them; the plan does not map it, so such records would stay on"
+                + " workflow " + sourceId).collect(Collectors.toList());
     }
 
     WorkflowRecord moveRecord(long recordId, long workflowId, String state, Map<String, String> stateMap,
@@ -188,84 +245,103 @@ final class WorkflowScopes {
                 }
             });
         } catch (RuntimeException e) { // a PersistenceException, perhaps wrapped by the JPA template
-            if (!DatabaseException.isConstraintViolation(e)) {
+            if (!DatabaseException.isConstraintViolation(e) && !isOptimisticLock(e)) {
                 throw e;
             }
             throw new ConflictException("the scope was bound by another request meanwhile; read its binding and retry");
         }
-        AUDIT.info("workflow binding {} {}/{} -> workflow {} by {} (was {}; {} records, plan {})", b.scope().code(),
-                course, activity, b.workflowId(), actor, change.previousWorkflowId(), change.affected(),
-                change.plan());
+        AUDIT.info("workflow binding {} {}/{} -> workflow {} by {} (was {}; {} records, plan {}, job {})",
+                b.scope().code(), course, activity, b.workflowId(), actor, change.previousWorkflowId(),
+                change.affected(), change.plan(), change.migration() == null ? null : change.migration().job().id());
         return change;
     }
 
-    /** Binds the scope, moving the records that follow it by the plan: bindings on {@code em}, records on {@code c}. */
+    /**
+     * Binds the scope and starts the migration of the records that follow it by the plan, in one
+     * transaction: bindings on {@code em}, records, plans and the job on {@code c}.
+     */
     private BindingChange bind(EntityManager em, Connection c, NewBinding b, WorkflowDefinition target,
             MigrationPlan plan, String course, String activity, String actor, long now) throws SQLException {
-        records.lockRecords(c);
         Long previous = bindings.effective(em, b.scope() == BindingScope.GLOBAL ? "" : course, activity)
                 .map(WorkflowBindingEntity::getWorkflowId).orElse(null);
-        long affected = 0;
-        MigrationPlan applied = null;
-        if (previous != null && previous != b.workflowId()) {
-            Selection following = following(b.scope(), previous, course, activity);
-            Map<String, Long> counts = records.countByState(c, following);
-            affected = counts.values().stream().mapToLong(Long::longValue).sum();
+        long next = b.workflowId();
+        Long from = null;
+        if (previous != null && previous != next) {
+            from = previous;
+        } else if (previous != null && plan != null) {
+            // bound again to the workflow it has: finish the scope's last migration to it, if records are left
+            from = plans.lastOfScope(c, b.scope(), course, activity, next).map(MigrationSpec::fromWorkflowId)
+                    .orElse(null);
+        }
+        MigrationJob job = null;
+        if (from != null) {
+            MigrationSpec following = new MigrationSpec(0, from, next, plan == null ? MigrationPlan.of(Map.of())
+                    : plan, b.scope(), course, activity, actor, null);
+            requireNoOverlap(c, following);
+            Map<String, Long> counts = records.countByState(c, following.following());
+            long affected = counts.values().stream().mapToLong(Long::longValue).sum();
             if (affected > 0) {
-                applied = plan;
-                apply(c, following, counts, previous, b.workflowId(), target, plan, affected, actor, now);
+                if (plan == null) {
+                    throw new ConflictException(affected + " records (in states " + counts.keySet() + ") follow "
+                            + "workflow " + from + " in this scope; bind again with a plan: \"plan\": {\"stateMap\":"
+                            + " {...}} mapping each of these states to a state of workflow " + next + ", or \"plan\":"
+                            + " {\"option\": \"hide\" | \"viewOnly\" | \"moveInitial\"} (moveInitial with a stateMap"
+                            + " for the states other than the initial one)");
+                }
+                MigrationSpec spec = planned(following, counts, target);
+                Map<String, Long> covered = spec.action() == RecordAction.MIGRATE ? counts
+                        : records.countByState(c, spec.selection());
+                if (!covered.isEmpty()) {
+                    job = submit(c, spec, covered, definitions.apply(from), now);
+                }
             }
         }
-        WorkflowBindingEntity e = bindings.bind(em, b.scope(), b.courseId(), b.activityId(), b.workflowId(), now);
-        return new BindingChange(BindingRepository.toValue(e), previous, affected, applied);
+        WorkflowBindingEntity e = bindings.bind(em, b.scope(), b.courseId(), b.activityId(), next, now);
+        return new BindingChange(BindingRepository.toValue(e), previous, job == null ? 0 : job.records(),
+                job == null ? null : job.plan(), job);
     }
 
     /**
-     * The records that followed {@code previous} through the scope: those of the scope on it, except
-     * those of narrower scopes that have a binding of their own.
+     * The migration of the records that follow a scope by the binding's plan: the state map (with the
+     * old initial state mapped to the new one for moveInitial), checked against the states that have
+     * records, or hide or view-only.
      */
-    private static Selection following(BindingScope scope, long previous, String course, String activity) {
-        Selection s = Selection.of("workflow_id = ?", previous);
-        return switch (scope) {
-            case ACTIVITY -> s.and("course_id = ?", course).and("activity_id = ?", activity);
-            case COURSE -> s.and("course_id = ?", course).and("activity_id NOT IN (SELECT b.activity_id FROM "
-                    + "workflow_binding b WHERE b.scope = 'activity' AND b.course_id = ?)", course);
-            case GLOBAL -> s.and("course_id NOT IN (SELECT b.course_id FROM workflow_binding b WHERE b.scope = 'course')")
-                    .and("NOT EXISTS (SELECT 1 FROM workflow_binding b WHERE b.scope = 'activity' AND "
-                            + "b.course_id = workflow_record.course_id AND b.activity_id = workflow_record.activity_id)");
-        };
-    }
-
-    private void apply(Connection c, Selection selected, Map<String, Long> counts, long previous, long next,
-            WorkflowDefinition target, MigrationPlan plan, long affected, String actor, long now) throws SQLException {
-        if (plan == null) {
-            throw new ConflictException(affected + " records (in states " + counts.keySet() + ") follow workflow "
-                    + previous + " in this scope; bind again with a plan: \"plan\": {\"stateMap\": {...}} mapping "
-                    + "each of these states to a state of workflow " + next + ", or \"plan\": {\"option\": "
-                    + "\"hide\" | \"viewOnly\" | \"moveInitial\"} (moveInitial with a stateMap for the states "
-                    + "other than the initial one)");
-        }
-        String comment = comment(previous, next) + " (the scope's workflow changed)";
+    private MigrationSpec planned(MigrationSpec following, Map<String, Long> counts, WorkflowDefinition target) {
+        MigrationPlan plan = following.plan();
+        long from = following.fromWorkflowId();
+        long next = following.toWorkflowId();
+        String comment;
         if (plan.option() == PlanOption.HIDE || plan.option() == PlanOption.VIEW_ONLY) {
             RecordVisibility visibility = plan.option() == PlanOption.HIDE ? RecordVisibility.HIDDEN
                     : RecordVisibility.VIEW_ONLY;
-            String note = "left on workflow " + previous + ", " + visibility.code()
-                    + ": the scope now follows workflow " + next;
-            records.appendHistory(c, selected, plan.option().code(), state -> state, actor, note, now);
-            records.setVisibility(c, selected, visibility, now);
-            return;
+            comment = "left on workflow " + from + ", " + visibility.code() + ": the scope now follows workflow "
+                    + next;
+            plan = MigrationPlan.of(plan.option());
+        } else {
+            Map<String, String> map = new TreeMap<>(plan.stateMap());
+            String oldInitial = null;
+            if (plan.option() == PlanOption.MOVE_INITIAL) {
+                oldInitial = definitions.apply(from).initialState();
+                map.putIfAbsent(oldInitial, target.initialState());
+            }
+            List<FieldError> unmapped = unmapped(counts, map, target, next, "plan.stateMap.", oldInitial);
+            if (!unmapped.isEmpty()) {
+                throw new InvalidInputException(unmapped);
+            }
+            comment = comment(from, next) + " (the scope's workflow changed)";
+            plan = new MigrationPlan(map, plan.option());
         }
-        Map<String, String> map = new HashMap<>(plan.stateMap());
-        String oldInitial = null;
-        if (plan.option() == PlanOption.MOVE_INITIAL) {
-            oldInitial = definitions.apply(previous).initialState();
-            map.putIfAbsent(oldInitial, target.initialState());
+        return new MigrationSpec(0, from, next, plan, following.scope(), following.courseId(),
+                following.activityId(), following.actor(), comment);
+    }
+
+    private static boolean isOptimisticLock(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return true;
+            }
         }
-        List<FieldError> unmapped = unmapped(counts, map, target, next, "plan.stateMap.", oldInitial);
-        if (!unmapped.isEmpty()) {
-            throw new InvalidInputException(unmapped);
-        }
-        move(c, selected, counts, map, next, actor, comment, now);
+        return false;
     }
 
     List<WorkflowBinding> bindings(LmsId courseId, LmsId activityId) {
@@ -287,7 +363,7 @@ final class WorkflowScopes {
         return tx.read(em -> bindings.effective(em, course, activity).map(BindingRepository::toValue));
     }
 
-    // ---- set-based moves
+    // ---- plans
 
     /** Each state with records must map to a state of the target; each mapping must name one. */
     private static List<FieldError> unmapped(Map<String, Long> counts, Map<String, String> map,
@@ -309,18 +385,6 @@ final class WorkflowScopes {
             }
         }
         return errors;
-    }
-
-    /** Moves the selected records, state by state, to {@code to}, with one history entry each. */
-    private void move(Connection c, Selection selected, Map<String, Long> counts, Map<String, String> map, long to,
-            String actor, String comment, long now) throws SQLException {
-        if (counts.isEmpty()) {
-            return;
-        }
-        records.appendHistory(c, selected, MIGRATE, map::get, actor, comment, now);
-        for (String from : counts.keySet()) {
-            records.moveAll(c, selected.and("state = ?", from), to, map.get(from), now);
-        }
     }
 
     // ---- checks
@@ -371,6 +435,10 @@ final class WorkflowScopes {
         } else {
             checkOptionalId(errors, field, id);
         }
+    }
+
+    private static String value(LmsId id) {
+        return id == null ? "" : id.value();
     }
 
     private static String actor(String actor) {

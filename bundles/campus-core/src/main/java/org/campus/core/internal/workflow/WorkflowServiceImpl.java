@@ -21,10 +21,11 @@ import org.campus.api.InvalidInputException;
 import org.campus.api.NotFoundException;
 import org.campus.api.Page;
 import org.campus.api.PageRequest;
+import org.campus.api.job.JobService;
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.ActionRequest;
 import org.campus.api.workflow.BindingChange;
-import org.campus.api.workflow.MigrationResult;
+import org.campus.api.workflow.MigrationJob;
 import org.campus.api.workflow.NewBinding;
 import org.campus.api.workflow.RecordHistory;
 import org.campus.api.workflow.RecordMigration;
@@ -36,6 +37,7 @@ import org.campus.api.workflow.WorklistQuery;
 import org.campus.api.workflow.ExportFormat;
 import org.campus.api.workflow.HistoryEntry;
 import org.campus.api.workflow.ImportResult;
+import org.campus.api.workflow.Languages;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.NewRecord;
 import org.campus.api.workflow.RecordAccess;
@@ -60,6 +62,7 @@ import org.campus.core.internal.workflow.model.WorkflowSimulator;
 import org.campus.core.internal.workflow.model.WorkflowTemplates;
 import org.campus.core.internal.workflow.model.WorkflowValidator;
 import org.campus.core.internal.workflow.model.uml.UmlImport;
+import org.campus.spi.job.JobExecutor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -97,25 +100,39 @@ public class WorkflowServiceImpl implements WorkflowService {
     /** Tests only: runs inside an action's transaction after the record was read. */
     volatile Runnable afterRecordRead = () -> { };
 
+    /**
+     * The migration executor is referenced only so that this service starts after it: a migration's
+     * job is submitted only while an executor of its type is registered.
+     */
     @Activate
     public WorkflowServiceImpl(@Reference(target = "(osgi.unit.name=campus)") JpaTemplate jpa,
             @Reference Events events, @Reference CampusSchema schema,
-            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
-        this(new Transactions(jpa), events, dataSource);
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource,
+            @Reference JobService jobs,
+            @Reference(target = "(" + JobExecutor.TYPE + "=" + JOB_TYPE_MIGRATION + ")") JobExecutor migrations) {
+        this(new Transactions(jpa), events, dataSource, jobs, Clock.systemUTC());
     }
 
-    /** For tests outside OSGi. A different arity from the DS constructor, which SCR picks by its parameter count. */
+    /**
+     * For tests outside OSGi that start no migration. A different arity from the DS constructor, which
+     * SCR picks by its parameter count.
+     */
     WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource) {
-        this(tx, events, dataSource, Clock.systemUTC());
+        this(tx, events, dataSource, null, Clock.systemUTC());
     }
 
-    /** For tests outside OSGi, with their clock. */
+    /** For tests outside OSGi that start no migration, with their clock. */
     WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource, Clock clock) {
+        this(tx, events, dataSource, null, clock);
+    }
+
+    /** For tests outside OSGi, with the job service that runs migrations ({@code null}: none). */
+    WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource, JobService jobs, Clock clock) {
         this.tx = tx;
         this.events = events;
         this.jdbc = new JdbcTransactions(dataSource);
         this.clock = clock;
-        this.scopes = new WorkflowScopes(tx, jdbc, records, this::definition, this::find, clock);
+        this.scopes = new WorkflowScopes(tx, jdbc, records, jobs, this::definition, this::find, clock);
         this.worklists = new Worklists(jdbc, this::definition);
     }
 
@@ -257,7 +274,7 @@ public class WorkflowServiceImpl implements WorkflowService {
     }
 
     @Override
-    public MigrationResult migrate(long fromWorkflowId, RecordMigration migration) {
+    public MigrationJob migrate(long fromWorkflowId, RecordMigration migration) {
         return scopes.migrate(fromWorkflowId, migration);
     }
 
@@ -313,13 +330,33 @@ public class WorkflowServiceImpl implements WorkflowService {
     }
 
     @Override
-    public String export(long id, ExportFormat format) {
+    public Optional<WorkflowDefinition> findDefinition(long id) {
+        try {
+            return Optional.of(definition(id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String export(long id, ExportFormat format, String language) {
+        String tag = language(language);
         WorkflowDefinition definition = definition(id);
         return switch (format) {
             case DCWORKFLOW -> xml.exportDefinition(withKey(id, definition));
-            case MERMAID -> new MermaidDiagram().render(definition);
-            case DOT -> new DotDiagram().render(definition);
+            case MERMAID -> new MermaidDiagram().render(definition.localized(tag));
+            case DOT -> new DotDiagram().render(definition.localized(tag));
         };
+    }
+
+    /** The tag in its normal form; {@code null} for none. */
+    private static String language(String language) {
+        if (language == null) {
+            return null;
+        }
+        return Languages.normalize(language).orElseThrow(() -> new InvalidInputException("lang",
+                "is not a language tag (BCP 47, such as de or pt-BR, at most " + Languages.MAX_TAG_LENGTH
+                        + " characters)"));
     }
 
     /** DCWorkflow export names the workflow by the key it came with, where there is one. */
@@ -329,8 +366,9 @@ public class WorkflowServiceImpl implements WorkflowService {
     }
 
     @Override
-    public List<StateAccess> simulate(long id, Collection<String> roles) {
-        return new WorkflowSimulator().simulate(definition(id), roles);
+    public List<StateAccess> simulate(long id, Collection<String> roles, String language) {
+        String tag = language(language);
+        return new WorkflowSimulator().simulate(definition(id), roles, tag);
     }
 
     WorkflowDefinition definition(long id) {

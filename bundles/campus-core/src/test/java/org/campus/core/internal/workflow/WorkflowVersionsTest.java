@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.campus.api.workflow.BindingScope;
 import org.campus.api.workflow.HistoryEntry;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.MigrationPlan;
-import org.campus.api.workflow.MigrationResult;
+import org.campus.api.workflow.MigrationJob;
 import org.campus.api.workflow.NewBinding;
 import org.campus.api.workflow.NewRecord;
 import org.campus.api.workflow.PlanOption;
@@ -36,6 +37,7 @@ import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowBinding;
 import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
+import org.campus.api.workflow.WorkflowService;
 import org.campus.api.workflow.Worklist;
 import org.campus.api.workflow.WorklistItem;
 import org.campus.api.workflow.WorklistQuery;
@@ -47,17 +49,39 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 
-/** Versions, migrations, bindings with their plans, per-record overrides and worklists, on real Derby. */
+/**
+ * Versions, migrations (as jobs on the real engine), bindings with their plans, per-record overrides
+ * and worklists, on real Derby (or PostgreSQL with campus.test.jdbcUrl).
+ */
 class WorkflowVersionsTest {
 
     private final TestDatabase db = new TestDatabase();
     private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
-    private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin), db.dataSource());
+    private final MigrationJobs jobs = new MigrationJobs(db, Events.unfiltered(eventAdmin), 500);
+    private final WorkflowServiceImpl service = new WorkflowServiceImpl(db.transactions(), Events.unfiltered(eventAdmin),
+            db.dataSource(), jobs.engine, Clock.systemUTC());
     private final WorkflowPrivacyProvider privacy = new WorkflowPrivacyProvider(db.transactions(), db.dataSource());
 
     @AfterEach
     void close() {
+        jobs.close();
         db.close();
+    }
+
+    /** Starts a migration and waits until its job completed. */
+    private MigrationJob migrated(long from, RecordMigration migration) {
+        MigrationJob started = service.migrate(from, migration);
+        jobs.awaitCompleted(started.job().id());
+        return started;
+    }
+
+    /** Binds, and waits until the migration job the binding started, if any, completed. */
+    private BindingChange bound(NewBinding binding) {
+        BindingChange change = service.bind(binding);
+        if (change.migration() != null) {
+            jobs.awaitCompleted(change.migration().job().id());
+        }
+        return change;
     }
 
     private Workflow publishing() {
@@ -155,10 +179,19 @@ class WorkflowVersionsTest {
         WorkflowRecord otherCourse = record(v1.id(), "c2", "a9", "7");
         Workflow target = approval();
 
-        MigrationResult result = service.migrate(v1.id(), new RecordMigration(target.id(),
+        MigrationJob result = service.migrate(v1.id(), new RecordMigration(target.id(),
                 Map.of("visible", "editing", "pending", "submitted"), LmsId.of("c1"), null, "admin"));
-        assertEquals(2, result.moved());
-        assertEquals(Map.of("visible", 1L, "pending", 1L), result.movedByState());
+        assertEquals(2, result.records());
+        assertEquals(Map.of("visible", 1L, "pending", 1L), result.recordsByState());
+        assertEquals(WorkflowService.JOB_TYPE_MIGRATION, result.job().type());
+        assertEquals("admin", result.job().owner());
+        assertEquals(Map.of("fromWorkflowId", Long.toString(v1.id()), "toWorkflowId", Long.toString(target.id()),
+                "action", "migrate"), result.job().parameters());
+        // before the job takes them, a visible record can be made private, a pending one published: neither is mapped
+        assertEquals(2, result.warnings().size(), result.warnings().toString());
+        assertTrue(result.warnings().get(0).contains("'private'"), result.warnings().toString());
+        assertTrue(result.warnings().get(1).contains("'published'"), result.warnings().toString());
+        jobs.awaitCompleted(result.job().id());
 
         WorkflowRecord v = reread(visible);
         assertEquals(target.id(), v.workflowId());
@@ -207,8 +240,8 @@ class WorkflowVersionsTest {
         assertThrows(NotFoundException.class, () -> service.migrate(424242L,
                 new RecordMigration(target.id(), Map.of(), null, null, null)));
         // states without records need no mapping
-        MigrationResult none = service.migrate(target.id(), new RecordMigration(v1.id(), Map.of(), null, null, null));
-        assertEquals(0, none.moved());
+        MigrationJob none = migrated(target.id(), new RecordMigration(v1.id(), Map.of(), null, null, null));
+        assertEquals(0, none.records());
     }
 
     @Test
@@ -218,7 +251,7 @@ class WorkflowVersionsTest {
         WorkflowRecord r = record(v1.id(), "c1", "a1", "5");
         service.afterRecordRead = () -> {
             service.afterRecordRead = () -> { };
-            service.migrate(v1.id(), new RecordMigration(v2.id(), Map.of("visible", "visible"), null, null, "admin"));
+            migrated(v1.id(), new RecordMigration(v2.id(), Map.of("visible", "visible"), null, null, "admin"));
         };
         assertThrows(ConflictException.class, () -> service.perform(r.id(), as("submit", "5")));
         WorkflowRecord now = reread(r);
@@ -327,8 +360,10 @@ class WorkflowVersionsTest {
         assertEquals(Set.of("plan.stateMap.pending"), fields(unmapped));
         assertEquals(old.id(), reread(visible).workflowId());
 
-        BindingChange changed = service.bind(new NewBinding(BindingScope.ACTIVITY, LmsId.of("c1"), LmsId.of("a1"),
+        BindingChange changed = bound(new NewBinding(BindingScope.ACTIVITY, LmsId.of("c1"), LmsId.of("a1"),
                 next.id(), MigrationPlan.of(Map.of("visible", "editing", "pending", "submitted")), "admin"));
+        assertEquals(next.id(), changed.migration().toWorkflowId());
+        assertEquals(Map.of("pending", 1L, "visible", 1L), changed.migration().recordsByState());
         assertEquals(old.id(), changed.previousWorkflowId());
         assertEquals(2, changed.affected());
         assertEquals(next.id(), reread(visible).workflowId());
@@ -347,7 +382,7 @@ class WorkflowVersionsTest {
         service.bind(new NewBinding(BindingScope.COURSE, LmsId.of("c1"), null, old.id(), null, null));
         WorkflowRecord r = submitted(old.id(), "c1", "a1", "5");
 
-        BindingChange changed = service.bind(new NewBinding(BindingScope.COURSE, LmsId.of("c1"), null, next.id(),
+        BindingChange changed = bound(new NewBinding(BindingScope.COURSE, LmsId.of("c1"), null, next.id(),
                 MigrationPlan.of(PlanOption.HIDE), "admin"));
         assertEquals(1, changed.affected());
         WorkflowRecord hidden = reread(r);
@@ -371,7 +406,7 @@ class WorkflowVersionsTest {
         // new records of the course follow the new workflow
         assertEquals(next.id(), record(null, "c1", "a1", "6").workflowId());
         // migrated later, the record is visible again
-        service.migrate(old.id(), new RecordMigration(next.id(), Map.of("pending", "submitted"), null, null, null));
+        migrated(old.id(), new RecordMigration(next.id(), Map.of("pending", "submitted"), null, null, null));
         assertEquals(RecordVisibility.VISIBLE, reread(r).visibility());
         assertEquals("approved", service.perform(r.id(), as("approve", "9", "teacher")).state());
     }
@@ -386,7 +421,7 @@ class WorkflowVersionsTest {
         service.bind(new NewBinding(BindingScope.COURSE, LmsId.of("c2"), null, old.id(), null, null));
         WorkflowRecord own = record(null, "c2", "a1", "5");
 
-        service.bind(new NewBinding(BindingScope.GLOBAL, null, null, next.id(), MigrationPlan.of(PlanOption.VIEW_ONLY),
+        bound(new NewBinding(BindingScope.GLOBAL, null, null, next.id(), MigrationPlan.of(PlanOption.VIEW_ONLY),
                 null));
         WorkflowRecord viewOnly = reread(r);
         assertEquals(RecordVisibility.VIEW_ONLY, viewOnly.visibility());
@@ -414,7 +449,7 @@ class WorkflowVersionsTest {
         assertTrue(e.errors().get(0).message().contains("moveInitial"), e.errors().toString());
         assertEquals(old.id(), reread(visible).workflowId());
 
-        service.bind(new NewBinding(BindingScope.ACTIVITY, LmsId.of("c1"), LmsId.of("a1"), next.id(),
+        bound(new NewBinding(BindingScope.ACTIVITY, LmsId.of("c1"), LmsId.of("a1"), next.id(),
                 new MigrationPlan(Map.of("pending", "submitted"), PlanOption.MOVE_INITIAL), null));
         assertEquals("editing", reread(visible).state());
         assertEquals(next.id(), reread(visible).workflowId());

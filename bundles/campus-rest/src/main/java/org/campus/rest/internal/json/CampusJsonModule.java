@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.campus.api.job.Job;
+import org.campus.api.job.JobState;
 import org.campus.api.privacy.ErasureReport;
 import org.campus.api.security.ActorKind;
 import org.campus.api.security.ApiKey;
@@ -16,14 +18,18 @@ import org.campus.api.security.IssuedApiKey;
 import org.campus.api.sharing.ShareProgress;
 import org.campus.api.sharing.ShareStatus;
 import org.campus.api.sharing.ShareType;
+import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.BindingChange;
 import org.campus.api.workflow.BindingScope;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.MailStatus;
+import org.campus.api.workflow.MigrationJob;
 import org.campus.api.workflow.MigrationPlan;
 import org.campus.api.workflow.PlanOption;
 import org.campus.api.workflow.RecordAccess;
 import org.campus.api.workflow.RecordVisibility;
+import org.campus.api.workflow.StateAccess;
+import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowBinding;
 import org.campus.api.workflow.WorkflowDefinition;
@@ -76,6 +82,12 @@ public final class CampusJsonModule extends SimpleModule {
         setMixInAnnotation(ApiKey.class, ApiKeyMixIn.class);
         setMixInAnnotation(IssuedApiKey.class, IssuedApiKeyMixIn.class);
         setMixInAnnotation(ErasureReport.class, ErasureReportMixIn.class);
+
+        setMixInAnnotation(JobState.class, Coded.class);
+        setMixInAnnotation(Job.class, JobMixIn.class);
+        setMixInAnnotation(StateDef.class, TranslatedMixIn.class);
+        setMixInAnnotation(ActionDef.class, TranslatedMixIn.class);
+        setMixInAnnotation(StateAccess.class, StateAccessMixIn.class);
     }
 
     /** An enum with a {@code code()}: the code is its JSON. */
@@ -142,6 +154,34 @@ public final class CampusJsonModule extends SimpleModule {
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract MigrationPlan plan();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract MigrationJob migration();
+    }
+
+    /** As {@code JobJson} writes a job (schema {@code Job}): parameters in key order. */
+    abstract static class JobMixIn {
+        @JsonSerialize(converter = SortedMap.class)
+        abstract Map<String, String> parameters();
+    }
+
+    /**
+     * A state's or action's texts in other languages: left out when there are none, so that a
+     * definition in one language reads as it did before there were translations.
+     */
+    abstract static class TranslatedMixIn {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @JsonSerialize(converter = SortedMap.class)
+        abstract Map<String, String> titles();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @JsonSerialize(converter = SortedMap.class)
+        abstract Map<String, String> descriptions();
+    }
+
+    abstract static class StateAccessMixIn {
+        @JsonSerialize(converter = SortedMap.class)
+        abstract Map<String, String> actionTitles();
     }
 
     abstract static class PlanMixIn {

@@ -61,7 +61,9 @@ public final class Shapes {
         }
     }
 
-    public record WorkflowSimulation(long workflowId, Collection<String> roles, List<StateAccess> items) {
+    /** {@code WorkflowSimulation}; {@code lang}, in its normal form, only when the request named one. */
+    public record WorkflowSimulation(long workflowId, Collection<String> roles,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String lang, List<StateAccess> items) {
     }
 
     /** {@code Worklist}: the records, with the actions the roles may perform on each, and the counts. */

@@ -195,7 +195,8 @@ final class WorkflowJson {
             Map<String, List<String>> permissions = mapOfLists(n, path, "permissions");
             String id = string(n, path, "id");
             return new StateDef(id, titleOr(n, path, id), string(n, path, "description"),
-                    permissions, strings(n, path, "acquiredPermissions"), strings(n, path, "exitActions"));
+                    permissions, strings(n, path, "acquiredPermissions"), strings(n, path, "exitActions"),
+                    texts(n, path, "titles"), texts(n, path, "descriptions"));
         }
 
         private ActionDef action(JsonNode n, String path) {
@@ -204,7 +205,8 @@ final class WorkflowJson {
             String description = string(n, path, "description");
             List<String> from = strings(n, path, "from");
             return new ActionDef(id, title, description, from, string(n, path, "to"), strings(n, path, "roles"),
-                    guard(n, path), menu(n, path), objects(n, path, "notifications", this::notification));
+                    guard(n, path), menu(n, path), objects(n, path, "notifications", this::notification),
+                    texts(n, path, "titles"), texts(n, path, "descriptions"));
         }
 
         private Notification notification(JsonNode n, String path) {
@@ -316,6 +318,30 @@ final class WorkflowJson {
                 }
             }
             return list;
+        }
+
+        /**
+         * Texts by language tag. Absent or null: empty. A null text stays null (the validator names
+         * it, as it judges the tags); other types are errors.
+         */
+        private Map<String, String> texts(JsonNode parent, String path, String name) {
+            JsonNode v = object(parent, path, name);
+            if (v == null) {
+                return Map.of();
+            }
+            String mapPath = field(path, name);
+            Map<String, String> map = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isNull()) {
+                    map.put(e.getKey(), null);
+                } else if (e.getValue().isTextual()) {
+                    map.put(e.getKey(), e.getValue().textValue());
+                } else {
+                    error(key(mapPath, e.getKey()), "must be a string");
+                }
+            }
+            return map;
         }
 
         /** Absent or null: {@code null}. */

@@ -8,6 +8,8 @@ import org.campus.api.InvalidInputException;
 import org.campus.api.NotFoundException;
 import org.campus.api.Page;
 import org.campus.api.workflow.ExportFormat;
+import org.campus.api.workflow.Languages;
+import org.campus.api.workflow.StateAccess;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowService;
 import org.campus.rest.internal.http.Access;
@@ -38,6 +40,8 @@ public class WorkflowResource implements ApiResource {
     static final String BASE = "/workflows";
     static final String JSON_FORMAT = "json";
     static final String FORMATS = "json, dcworkflow, mermaid, dot";
+    /** The query parameter naming the language of the titles diagrams and the simulator show. */
+    static final String LANG = "lang";
 
     static final String XML_CONTENT_TYPE = "application/xml";
     static final String ZIP_CONTENT_TYPE = "application/zip";
@@ -145,14 +149,20 @@ public class WorkflowResource implements ApiResource {
         return Reply.text(200, Json.CONTENT_TYPE, json.definitionText(find(request).definition()));
     }
 
+    /** Diagrams show the titles in {@code ?lang=}; DCWorkflow XML holds every language. */
     private Reply export(ApiRequest request, ExportFormat format, String contentType) {
-        return Reply.text(200, contentType, workflows.export(request.pathId("id", "workflow"), format));
+        long id = request.pathId("id", "workflow");
+        String language = format == ExportFormat.DCWORKFLOW ? null : request.query(LANG);
+        return Reply.text(200, contentType, workflows.export(id, format, language));
     }
 
     private Reply simulate(ApiRequest request) {
         long id = request.pathId("id", "workflow");
         List<String> roles = RoleQuery.roles(request);
-        return Reply.ok(new Shapes.WorkflowSimulation(id, roles, workflows.simulate(id, roles)));
+        String language = request.query(LANG);
+        List<StateAccess> states = workflows.simulate(id, roles, language);
+        return Reply.ok(new Shapes.WorkflowSimulation(id, roles,
+                language == null ? null : Languages.normalize(language).orElse(language), states));
     }
 
     private Workflow find(ApiRequest request) {

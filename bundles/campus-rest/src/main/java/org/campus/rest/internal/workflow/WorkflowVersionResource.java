@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.campus.api.Page;
 import org.campus.api.workflow.LmsId;
-import org.campus.api.workflow.MigrationResult;
+import org.campus.api.workflow.MigrationJob;
 import org.campus.api.workflow.RecordMigration;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowDefinition;
@@ -27,7 +27,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Workflow versions and moving records between workflows: {@code PUT /workflows/{id}} stores a
  * changed definition as the next version, {@code GET /workflows/{id}/versions} lists the family,
- * {@code POST /workflows/{id}/migrations} moves a workflow's records by a state map, and
+ * {@code POST /workflows/{id}/migrations} starts a job that moves a workflow's records by a state map
+ * (202, {@code Location} the job), and
  * {@code POST /workflow-records/{id}/workflow} puts one record under another workflow.
  */
 @Component(service = ApiResource.class, immediate = true)
@@ -74,9 +75,14 @@ public class WorkflowVersionResource implements ApiResource {
         LmsId courseId = VersionsJson.lmsId(in, "courseId");
         LmsId activityId = VersionsJson.lmsId(in, "activityId");
         in.check();
-        MigrationResult result = workflows.migrate(id,
+        MigrationJob migration = workflows.migrate(id,
                 new RecordMigration(to, stateMap, courseId, activityId, request.caller().actor()));
-        return Reply.ok(result);
+        return Reply.accepted(jobLocation(migration), migration);
+    }
+
+    /** Where the job that moves the records is followed. */
+    static String jobLocation(MigrationJob migration) {
+        return ApiServlet.BASE + "/jobs/" + migration.job().id();
     }
 
     private Reply moveRecord(ApiRequest request) {

@@ -27,6 +27,7 @@ import org.campus.api.workflow.StateDef;
 import org.campus.api.workflow.Workflow;
 import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
+import org.campus.api.workflow.Languages;
 import org.campus.api.workflow.UnsupportedWorkflowService;
 
 /**
@@ -48,6 +49,7 @@ final class FakeWorkflowService extends UnsupportedWorkflowService {
     ActionRequest lastAction;
     Collection<String> lastRoles;
     LmsId lastUser;
+    String lastLanguage;
     private long nextId = 1;
 
     static WorkflowDefinition review() {
@@ -120,17 +122,27 @@ final class FakeWorkflowService extends UnsupportedWorkflowService {
     }
 
     @Override
-    public String export(long id, ExportFormat format) {
+    public String export(long id, ExportFormat format, String language) {
+        lastLanguage = language;
+        if (language != null && Languages.normalize(language).isEmpty()) {
+            throw new InvalidInputException("lang", "is not a language tag");
+        }
         Workflow w = find(id).orElseThrow(() -> NotFoundException.of("workflow", id));
-        return format.code() + " of " + w.definition().title();
+        return format.code() + " of " + w.definition().title()
+                + (language == null ? "" : " in " + language + ": " + w.definition().localized(language).states().get(0).title());
     }
 
     @Override
-    public List<StateAccess> simulate(long id, Collection<String> roles) {
+    public List<StateAccess> simulate(long id, Collection<String> roles, String language) {
         lastRoles = roles;
+        lastLanguage = language;
+        if (language != null && Languages.normalize(language).isEmpty()) {
+            throw new InvalidInputException("lang", "is not a language tag");
+        }
         Workflow w = find(id).orElseThrow(() -> NotFoundException.of("workflow", id));
         return w.definition().states().stream()
-                .map(s -> new StateAccess(s.id(), List.of("view"), List.of(), List.of("view", "edit"), List.of()))
+                .map(s -> new StateAccess(s.id(), List.of("view"), List.of(), List.of("view", "edit"), List.of(),
+                        s.title(language), Map.of()))
                 .toList();
     }
 

@@ -13,11 +13,14 @@ import org.campus.api.InvalidInputException;
 import org.campus.api.ConflictException;
 import org.campus.api.FieldError;
 import org.campus.api.PageRequest;
+import org.campus.api.job.Job;
+import org.campus.api.job.JobState;
+import org.campus.api.workflow.WorkflowService;
 import org.campus.api.workflow.BindingChange;
 import org.campus.api.workflow.BindingScope;
 import org.campus.api.workflow.LmsId;
 import org.campus.api.workflow.MigrationPlan;
-import org.campus.api.workflow.MigrationResult;
+import org.campus.api.workflow.MigrationJob;
 import org.campus.api.workflow.NewBinding;
 import org.campus.api.workflow.PlanOption;
 import org.campus.api.workflow.RecordMigration;
@@ -52,6 +55,14 @@ class WorkflowVersionRoutesTest {
 
     private static Workflow workflow(long id, long family, int version, WorkflowDefinition d) {
         return new Workflow(id, "k", family, version, d.withId(Long.toString(id)), List.of(), Instant.EPOCH);
+    }
+
+    /** A migration's job as just queued. */
+    private static MigrationJob migration(long jobId, long from, long to, MigrationPlan plan, long records) {
+        Job job = new Job(jobId, WorkflowService.JOB_TYPE_MIGRATION, "moodle (key k1)", JobState.QUEUED, 0, 0, 0, null,
+                null, 1, 0, null, false, null, Map.of("fromWorkflowId", Long.toString(from), "toWorkflowId",
+                        Long.toString(to), "action", "migrate"), Instant.EPOCH, Instant.EPOCH, null, null, null, null);
+        return new MigrationJob(job, from, to, plan, records, Map.of("pending", records), List.of());
     }
 
     @Test
@@ -91,11 +102,19 @@ class WorkflowVersionRoutesTest {
 
     @Test
     void aMigrationPassesItsMapAndFiltersAndNamesUnmappedStates() throws Exception {
-        t.answers.put("migrate", args -> new MigrationResult((Long) args[0], 100, 3, Map.of("pending", 3L)));
+        t.answers.put("migrate", args -> migration(900, (Long) args[0], 100,
+                new MigrationPlan(((RecordMigration) args[1]).stateMap(), null), 3));
         FakeHttp.Response r = t.call(new FakeHttp.Request("POST", "/workflows/50/migrations").bearer("lms-all")
                 .json("{\"toWorkflowId\":100,\"stateMap\":{\"pending\":\"submitted\"},\"courseId\":2}"));
-        assertEquals(200, r.status, r.toString());
-        assertEquals(3, json(r).get("moved").asLong());
+        assertEquals(202, r.status, r.toString());
+        assertEquals("/campus/api/v1/jobs/900", r.headers.get("Location"));
+        JsonNode started = json(r);
+        assertEquals(3, started.get("records").asLong());
+        assertEquals(3, started.get("recordsByState").get("pending").asLong());
+        assertEquals("submitted", started.get("plan").get("stateMap").get("pending").asText());
+        assertEquals(900, started.get("job").get("id").asLong());
+        assertEquals("queued", started.get("job").get("state").asText());
+        assertEquals(WorkflowService.JOB_TYPE_MIGRATION, started.get("job").get("type").asText());
         RecordMigration m = (RecordMigration) t.lastArgs.get("migrate")[1];
         assertEquals(Map.of("pending", "submitted"), m.stateMap());
         assertEquals(LmsId.of(2), m.courseId());
@@ -136,7 +155,7 @@ class WorkflowVersionRoutesTest {
         t.answers.put("bind", args -> {
             NewBinding b = (NewBinding) args[0];
             return new BindingChange(new WorkflowBinding(50, b.scope(), b.courseId(), b.activityId(), b.workflowId(),
-                    Instant.EPOCH), 40L, 12, b.plan());
+                    Instant.EPOCH), 40L, 12, b.plan(), migration(901, 40, b.workflowId(), b.plan(), 12));
         });
         FakeHttp.Response r = t.call(new FakeHttp.Request("PUT", "/workflow-bindings").basic("admin", "admin-pw")
                 .json("{\"scope\":\"activity\",\"courseId\":2,\"activityId\":\"a-17\",\"workflowId\":100,"
@@ -149,6 +168,9 @@ class WorkflowVersionRoutesTest {
         assertEquals("a-17", n.get("activityId").asText());
         assertEquals(12, n.get("affected").asInt());
         assertEquals("moveInitial", n.get("plan").get("option").asText());
+        assertEquals(901, n.get("migration").get("job").get("id").asLong());
+        assertEquals(40, n.get("migration").get("fromWorkflowId").asLong());
+        assertEquals(12, n.get("migration").get("records").asLong());
         NewBinding passed = (NewBinding) t.lastArgs.get("bind")[0];
         assertEquals(BindingScope.ACTIVITY, passed.scope());
         assertEquals(new MigrationPlan(Map.of("pending", "submitted"), PlanOption.MOVE_INITIAL), passed.plan());

@@ -133,9 +133,14 @@ final class DcWorkflowReader {
         String description = null;
         List<String> exitActions = new ArrayList<>();
         Map<String, PermissionGrant> grants = new LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
         for (Element child : children(element, context)) {
             switch (nameOf(child)) {
                 case "description" -> description = text(child);
+                case DcWorkflowXml.CAMPUS_PREFIX + ":" + DcWorkflowXml.TITLE -> readTranslation(child, titles, context);
+                case DcWorkflowXml.CAMPUS_PREFIX + ":" + DcWorkflowXml.DESCRIPTION ->
+                        readTranslation(child, descriptions, context);
                 case "exit-transition" -> addExit(child, id, exitActions, context);
                 case "permission-map" -> readPermissionMap(child, grants, context);
                 case "group-map" -> warnings.add(context + ": group-map for '" + child.getAttribute("name")
@@ -144,7 +149,7 @@ final class DcWorkflowReader {
             }
         }
         return new StateDef(id, titleOrId(attributes.get("title"), id, context), description,
-                permissionsByRole(grants), acquired(grants), exitActions);
+                permissionsByRole(grants), acquired(grants), exitActions, titles, descriptions);
     }
 
     private void addExit(Element element, String stateId, List<String> exitActions, String context) {
@@ -233,6 +238,10 @@ final class DcWorkflowReader {
         for (Element child : children(element, context)) {
             switch (nameOf(child)) {
                 case "description" -> transition.description = text(child);
+                case DcWorkflowXml.CAMPUS_PREFIX + ":" + DcWorkflowXml.TITLE ->
+                        readTranslation(child, transition.titles, context);
+                case DcWorkflowXml.CAMPUS_PREFIX + ":" + DcWorkflowXml.DESCRIPTION ->
+                        readTranslation(child, transition.descriptions, context);
                 case "action" -> transition.menu = readMenu(child, context);
                 case "guard" -> transition.guard = readGuard(child, context);
                 case DcWorkflowXml.CAMPUS_PREFIX + ":notification" ->
@@ -271,7 +280,7 @@ final class DcWorkflowReader {
             // The guard roles are who may perform the transition: Campus calls them the action's roles.
             actions.add(new ActionDef(transition.id, transition.title, transition.description, from, to,
                     guard.roles(), new GuardDef(List.of(), guard.permissions(), guard.expression(), guard.authorOnly()),
-                    transition.menu, transition.notifications));
+                    transition.menu, transition.notifications, transition.titles, transition.descriptions));
         }
         return actions;
     }
@@ -302,6 +311,26 @@ final class DcWorkflowReader {
         boolean authorOnly = bool(attributes.get(DcWorkflowXml.CAMPUS_PREFIX + ":" + DcWorkflowXml.AUTHOR_ONLY),
                 context + " guard author-only");
         return new GuardDef(roles, permissions, expression, authorOnly);
+    }
+
+    /**
+     * Campus only: a title or description in the language its {@code xml:lang} names, taken as written
+     * (the validator judges tag and text). One without a language, or a language given twice, is reported.
+     */
+    private void readTranslation(Element element, Map<String, String> texts, String context) {
+        String where = context + " " + nameOf(element);
+        String language = element.getAttributeNS(XMLConstants.XML_NS_URI, "lang");
+        NodeList nodes = element.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i).getNodeType() == Node.ELEMENT_NODE) {
+                unknownElement((Element) nodes.item(i), where);
+            }
+        }
+        if (language.isBlank()) {
+            warnings.add(where + " has no xml:lang and was ignored");
+        } else if (texts.putIfAbsent(language, text(element)) != null) {
+            warnings.add(where + " for '" + language + "' is given twice; the first is kept");
+        }
     }
 
     /** Campus only. Subject, body and addresses are taken exactly as written; the validator judges them. */
@@ -584,5 +613,7 @@ final class DcWorkflowReader {
         MenuEntry menu;
         final Set<String> from = new LinkedHashSet<>();
         final List<Notification> notifications = new ArrayList<>();
+        final Map<String, String> titles = new LinkedHashMap<>();
+        final Map<String, String> descriptions = new LinkedHashMap<>();
     }
 }

@@ -116,6 +116,7 @@ final class DcWorkflowWriter {
         if (state.description() != null) {
             xml.textElement("description", state.description());
         }
+        writeTranslations(xml, state.titles(), state.descriptions());
         for (String actionId : exitTransitions(state, actions)) {
             xml.emptyElement("exit-transition", "transition_id", actionId);
         }
@@ -152,12 +153,24 @@ final class DcWorkflowWriter {
         if (action.description() != null) {
             xml.textElement("description", action.description());
         }
+        writeTranslations(xml, action.titles(), action.descriptions());
         writeMenu(xml, action.menu());
         List<String> roles = new ArrayList<>(action.roles());
         action.guard().roles().stream().filter(r -> !roles.contains(r)).forEach(roles::add);
         writeGuard(xml, roles, action.guard(), mappings);
         action.notifications().stream().filter(Objects::nonNull).forEach(n -> writeNotification(xml, n));
         xml.end();
+    }
+
+    /**
+     * Campus only: titles and descriptions in other languages, one element each with {@code xml:lang}.
+     * Plone translates titles through message catalogues instead, and ignores these.
+     */
+    private static void writeTranslations(XmlWriter xml, Map<String, String> titles, Map<String, String> descriptions) {
+        titles.forEach((language, title) -> xml.textElement(DcWorkflowXml.CAMPUS_PREFIX + ":" + DcWorkflowXml.TITLE,
+                title, "xml:lang", language));
+        descriptions.forEach((language, description) -> xml.textElement(
+                DcWorkflowXml.CAMPUS_PREFIX + ":" + DcWorkflowXml.DESCRIPTION, description, "xml:lang", language));
     }
 
     /** Campus only: a mail sent once the transition was performed. Subject and body keep their exact text. */

@@ -21,6 +21,10 @@ public final class DcWorkflowXml {
     public static final String CAMPUS_NAMESPACE = "urn:org.campus:workflow";
     static final String CAMPUS_PREFIX = "campus";
     static final String AUTHOR_ONLY = "author-only";
+    /** A state's or transition's title in the language of its {@code xml:lang}. */
+    static final String TITLE = "title";
+    /** A state's or transition's description in the language of its {@code xml:lang}. */
+    static final String DESCRIPTION = "description";
 
     /**
      * @throws InvalidInputException field {@value #BODY_FIELD}: not well-formed, has a DOCTYPE, or is

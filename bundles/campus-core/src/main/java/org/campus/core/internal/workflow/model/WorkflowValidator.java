@@ -15,6 +15,7 @@ import org.campus.api.FieldError;
 import org.campus.api.InvalidInputException;
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
+import org.campus.api.workflow.Languages;
 import org.campus.api.workflow.Notification;
 import org.campus.api.workflow.PermissionMapping;
 import org.campus.api.workflow.StateDef;
@@ -84,6 +85,7 @@ public final class WorkflowValidator {
             }
             checkUniqueId(errors, path, "states", state.id(), index, i);
             checkTitle(errors, FieldPath.field(path, "title"), state.title());
+            checkTranslations(errors, path, state.titles(), state.descriptions());
             checkPermissionsByRole(errors, FieldPath.field(path, "permissions"), state.permissions());
             checkNames(errors, FieldPath.field(path, "acquiredPermissions"), state.acquiredPermissions(), "permission");
         }
@@ -127,6 +129,7 @@ public final class WorkflowValidator {
             }
             checkUniqueId(errors, path, "actions", action.id(), index, i);
             checkTitle(errors, FieldPath.field(path, "title"), action.title());
+            checkTranslations(errors, path, action.titles(), action.descriptions());
             checkFromStates(errors, FieldPath.field(path, "from"), action.from(), stateIndex);
             String toPath = FieldPath.field(path, "to");
             if (isBlank(action.to())) {
@@ -374,6 +377,41 @@ public final class WorkflowValidator {
             errors.add(new FieldError(path, "is required"));
         } else if (text.length() > MAX_TITLE_LENGTH) {
             errors.add(new FieldError(path, "is longer than " + MAX_TITLE_LENGTH + " characters"));
+        }
+    }
+
+    /** Titles and descriptions by language: well-formed tags, each once, within the limits of {@link Languages}. */
+    private void checkTranslations(List<FieldError> errors, String path, Map<String, String> titles,
+            Map<String, String> descriptions) {
+        checkTexts(errors, FieldPath.field(path, "titles"), titles, Languages.MAX_TITLE_LENGTH, true);
+        checkTexts(errors, FieldPath.field(path, "descriptions"), descriptions, Languages.MAX_DESCRIPTION_LENGTH,
+                false);
+    }
+
+    private void checkTexts(List<FieldError> errors, String path, Map<String, String> texts, int maxLength,
+            boolean title) {
+        if (texts.size() > Languages.MAX_LANGUAGES) {
+            errors.add(new FieldError(path, "has more than " + Languages.MAX_LANGUAGES + " languages"));
+            return;
+        }
+        for (Map.Entry<String, String> entry : texts.entrySet()) {
+            String tag = entry.getKey();
+            String textPath = FieldPath.key(path, tag);
+            String normal = tag == null ? null : Languages.normalize(tag).orElse(null);
+            if (normal == null) {
+                errors.add(new FieldError(textPath, "is not a language tag (BCP 47, such as de or pt-BR, at most "
+                        + Languages.MAX_TAG_LENGTH + " characters)"));
+            } else if (!normal.equals(tag)) {
+                errors.add(new FieldError(textPath, "names the language " + normal + " again"));
+            }
+            String text = entry.getValue();
+            if (isBlank(text)) {
+                errors.add(new FieldError(textPath, title ? "is required" : "must not be blank"));
+            } else if (text.length() > maxLength) {
+                errors.add(new FieldError(textPath, "is longer than " + maxLength + " characters"));
+            } else if (text.indexOf('\0') >= 0) {
+                errors.add(new FieldError(textPath, "must not contain NUL characters"));
+            }
         }
     }
 

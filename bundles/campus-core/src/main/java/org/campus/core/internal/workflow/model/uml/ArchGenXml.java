@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.campus.api.workflow.Languages;
+
 /**
  * The conventions of Plone's ArchGenXML for workflows drawn in UML, as its manual and its
  * workflow generator define them.
@@ -72,7 +74,8 @@ final class ArchGenXml {
         Map<String, Grant> grants = new LinkedHashMap<>();
         tags.forEach((tag, value) -> {
             String name = tag.strip();
-            if (name.isEmpty() || NOT_PERMISSIONS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (name.isEmpty() || NOT_PERMISSIONS.contains(name.toLowerCase(Locale.ROOT))
+                    || translationOf(name, LABEL) != null || translationOf(name, DESCRIPTION) != null) {
                 return;
             }
             String permission = PERMISSION_SHORTCUTS.getOrDefault(name.toLowerCase(Locale.ROOT), name);
@@ -98,6 +101,45 @@ final class ArchGenXml {
             grants.put(ACCESS, grants.get(VIEW));
         }
         return grants;
+    }
+
+    /**
+     * Campus's extension of the conventions: the tagged values {@code label:de} (or {@code label_de})
+     * and {@code description:de} give the title and description in a language. Values whose tag is
+     * not a language are left out, as blank ones; {@code label:...} never is a permission. Texts
+     * longer than {@code maxLength} are cut, as default titles are.
+     *
+     * @param kind {@link #LABEL} or {@link #DESCRIPTION}
+     * @return the texts by normalised language tag, the first of each language
+     */
+    static Map<String, String> translations(Map<String, String> tags, String kind, int maxLength) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        tags.forEach((tag, value) -> {
+            String language = translationOf(tag.strip(), kind);
+            String normal = language == null ? null : Languages.normalize(language).orElse(null);
+            if (normal != null && value != null && !value.isBlank()) {
+                String text = value.strip();
+                texts.putIfAbsent(normal, text.length() > maxLength ? text.substring(0, maxLength) : text);
+            }
+        });
+        return texts;
+    }
+
+    /**
+     * The language part of {@code kind:tag} (whatever follows the colon), or of {@code kind_tag} when
+     * that is a language tag; {@code null} for other names.
+     */
+    private static String translationOf(String name, String kind) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.length() <= kind.length() + 1 || !lower.startsWith(kind)) {
+            return null;
+        }
+        char separator = lower.charAt(kind.length());
+        String language = name.substring(kind.length() + 1).strip();
+        if (separator == ':') {
+            return language;
+        }
+        return separator == '_' && Languages.normalize(language).isPresent() ? language : null;
     }
 
     /** Names separated by commas or semicolons, trimmed, blanks dropped. */

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
+import org.campus.api.workflow.Languages;
 import org.campus.api.workflow.ImportResult;
 import org.campus.api.workflow.MenuEntry;
 import org.campus.api.workflow.PermissionMapping;
@@ -241,7 +242,9 @@ final class WorkflowAssembly {
         byRole.forEach((role, set) -> permissions.put(role, List.copyOf(set)));
         String label = ArchGenXml.tag(tags, ArchGenXml.LABEL);
         String title = label != null ? label : state.name.isEmpty() ? state.id : state.name;
-        return new StateDef(state.id, truncate(title), stateDescription(state, tags), permissions, acquired, List.of());
+        return new StateDef(state.id, truncate(title), stateDescription(state, tags), permissions, acquired, List.of(),
+                ArchGenXml.translations(tags, ArchGenXml.LABEL, Languages.MAX_TITLE_LENGTH),
+                ArchGenXml.translations(tags, ArchGenXml.DESCRIPTION, Languages.MAX_DESCRIPTION_LENGTH));
     }
 
     private String stateDescription(State state, Map<String, String> tags) {
@@ -402,7 +405,9 @@ final class WorkflowAssembly {
         GuardDef guard = guard(id, main, ways);
         // The guard roles are who may perform the transition: Campus calls them the action's roles.
         return new ActionDef(id, truncate(title), description, from, main.to().id, guard.roles(),
-                new GuardDef(List.of(), guard.permissions(), guard.expression(), false), menu);
+                new GuardDef(List.of(), guard.permissions(), guard.expression(), false), menu, List.of(),
+                ArchGenXml.translations(tags, ArchGenXml.LABEL, Languages.MAX_TITLE_LENGTH),
+                ArchGenXml.translations(tags, ArchGenXml.DESCRIPTION, Languages.MAX_DESCRIPTION_LENGTH));
     }
 
     private GuardDef guard(String id, Way main, List<Way> ways) {
