@@ -270,6 +270,9 @@ final class AttemptContext implements JobContext {
     }
 
     private void postProgress(Progress progress, long now) {
+        if (stopping()) {
+            return; // a stopping attempt's last word is its end event, not a progress report after it
+        }
         int percent = progress.percent();
         if (percent != lastEventPercent && now - lastEvent >= PROGRESS_EVENT_INTERVAL_MS) {
             lastEvent = now;
