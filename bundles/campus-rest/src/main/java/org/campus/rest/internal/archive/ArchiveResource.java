@@ -235,7 +235,11 @@ public class ArchiveResource implements ApiResource {
         if (j.jobId() != null) {
             n.put("jobId", j.jobId());
         }
-        n.set("courseId", json.mapper().valueToTree(j.courseId()));
+        if (j.courseId().numeric()) {
+            n.put("courseId", Long.parseLong(j.courseId().value()));
+        } else {
+            n.put("courseId", j.courseId().value());
+        }
         n.put("owner", j.owner());
         n.put("state", j.state());
         n.put("progress", j.progress());
