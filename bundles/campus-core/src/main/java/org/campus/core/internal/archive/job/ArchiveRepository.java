@@ -97,16 +97,54 @@ final class ArchiveRepository {
 
     private static final String ROW = "SELECT a.id, a.job_id, a.course_id, a.course_numeric, a.owner, a.state,"
             + " a.sign_archive, a.storage_id, a.archive_name, a.stored_location, a.stored_size, a.stored_sha256,"
-            + " a.token_location, a.chain_location, a.timestamp_time, a.timestamp_tsa, a.time_created, a.time_stored,"
-            + " j.state, j.progress, j.reason, j.time_ended FROM archive_job a LEFT JOIN job j ON j.id = a.job_id";
+            + " a.token_location, a.chain_location, a.timestamp_time, a.timestamp_tsa, a.time_created, a.time_stored"
+            + " FROM archive_job a";
 
+    /**
+     * The row with what the engine's row says. Two statements, not a join: a statement that held the
+     * archive_job row while it waited for the job row deadlocked on Derby with a checkpoint, which
+     * updates the job row and then the archive_job row in one transaction.
+     */
     Optional<Row> find(Connection c, long id) throws SQLException {
+        Row row;
         try (PreparedStatement ps = c.prepareStatement(ROW + " WHERE a.id = ?")) {
             ps.setLong(1, id);
             try (ResultSet r = ps.executeQuery()) {
-                return r.next() ? Optional.of(row(r)) : Optional.empty();
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                row = row(r);
             }
         }
+        return Optional.of(withEngine(row, row.jobId() == null ? Map.of() : engines(c, List.of(row.jobId()))));
+    }
+
+    static Row withEngine(Row r, Map<Long, Engine> engines) {
+        Engine e = r.jobId() == null ? null : engines.get(r.jobId());
+        return new Row(r.id(), r.jobId(), r.courseId(), r.owner(), r.state(), r.sign(), r.storage(), r.archiveName(),
+                r.location(), r.size(), r.sha256(), r.tokenLocation(), r.chainLocation(), r.timestamped(), r.tsa(),
+                r.created(), r.stored(), e);
+    }
+
+    /** The engine's rows of these jobs, in one query. */
+    Map<Long, Engine> engines(Connection c, List<Long> jobIds) throws SQLException {
+        Map<Long, Engine> out = new HashMap<>();
+        if (jobIds.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(jobIds.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, state, progress, reason, time_ended FROM job WHERE id IN (" + in + ")")) {
+            for (int i = 0; i < jobIds.size(); i++) {
+                ps.setLong(i + 1, jobIds.get(i));
+            }
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getLong(1), new Engine(r.getString(2), r.getInt(3), r.getString(4), instant(r, 5)));
+                }
+            }
+        }
+        return out;
     }
 
     Optional<Row> findByJob(Connection c, long jobId) throws SQLException {
@@ -156,7 +194,8 @@ final class ArchiveRepository {
                     rows.add(row(r));
                 }
             }
-            return rows;
+            Map<Long, Engine> engines = engines(c, rows.stream().map(Row::jobId).filter(j -> j != null).toList());
+            return rows.stream().map(r -> withEngine(r, engines)).toList();
         }
     }
 
@@ -168,8 +207,7 @@ final class ArchiveRepository {
         return new Row(r.getLong(1), job, new LmsId(r.getString(3), r.getBoolean(4)), r.getString(5), r.getString(6),
                 r.getBoolean(7), r.getString(8), r.getString(9), r.getString(10), stored, trim(r.getString(12)),
                 r.getString(13), r.getString(14), instant(r, 15), r.getString(16), instant(r, 17), instant(r, 18),
-                r.getString(19) == null ? null : new Engine(r.getString(19), r.getInt(20), r.getString(21),
-                        instant(r, 22)));
+                null);
     }
 
     private static String trim(String s) {
