@@ -28,11 +28,17 @@ RESULT="$TARGET_DIR/archive-result.txt"
 ls "$ROOT"/distribution/target/campus-distribution-*.zip >/dev/null 2>&1 \
   || die "no distribution zip: mvn -B -ntp verify -pl distribution -am -DskipTests"
 command -v curl >/dev/null || die "no curl"
+command -v python3 >/dev/null || die "no python3 (reads the JSON answers)"
 JSTAT="$JAVA_HOME/bin/jstat"
 
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-json() { sed -n -E "s/.*\"$1\":\"?([^\",}]*).*/\1/p" | head -1; }
+# json KEY [SUB]: a top-level value (or KEY.SUB) of the JSON document on stdin, empty when absent
+json() { python3 -c 'import json, sys
+d = json.load(sys.stdin)
+for k in sys.argv[1:]:
+    d = d.get(k) if isinstance(d, dict) else None
+print("" if d is None else d)' "$@" 2>/dev/null || true; }
 
 # ---- the files: half random (incompressible), half text-like, as attempt PDFs and submissions mix
 mkdir -p "$DATA"
@@ -87,7 +93,7 @@ for f in "$DATA"/file-*.bin; do
   while [ "$off" -lt "$size" ]; do
     n=$(( size - off < chunk ? size - off : chunk )); last=false
     [ $(( off + n )) -eq "$size" ] && last=true
-    tail -c +$(( off + 1 )) "$f" | head -c "$n" | curl -sf -H "$AUTH" -H 'Content-Type: application/octet-stream' \
+    dd if="$f" iflag=skip_bytes,count_bytes skip="$off" count="$n" bs=1M status=none | curl -sf -H "$AUTH" -H 'Content-Type: application/octet-stream' \
       --data-binary @- "$API/archive/jobs/$ID/uploads?activity=0&name=$name&offset=$off&last=$last" > /dev/null \
       || die "upload of $name at $off failed"
     off=$(( off + n ))
@@ -117,7 +123,7 @@ done
 t2=$(now)
 kill "$JSTAT_PID" 2>/dev/null || true
 [ "$state" = completed ] || die "archive job $ID ended $state: $state_json"
-size=$(echo "$state_json" | sed -n -E 's/.*"stored":\{[^}]*"size":([0-9]+).*/\1/p')
+size=$(echo "$state_json" | json stored size)
 
 UPLOAD_S=$(secs "$t0" "$t_up"); JOB_S=$(secs "$t_up" "$t2"); CAMPUS_S=$(secs "$t0" "$t2")
 RATIO=$(awk -v b="$BASE_S" -v c="$CAMPUS_S" 'BEGIN { printf "%.2f", b / c }')
