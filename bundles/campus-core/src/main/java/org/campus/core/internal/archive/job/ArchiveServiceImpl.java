@@ -259,9 +259,7 @@ public class ArchiveServiceImpl implements ArchiveService, JobExecutor {
                 String field = f.field() == null || f.field().isEmpty() ? "" : f.field();
                 String prefix = "activities[" + i + "]";
                 errors.add(new FieldError(field.isEmpty() ? prefix + ".data"
-                        : field.startsWith("[") ? prefix + ".data" + field
-                        : field.equals("type") || field.equals("id") ? prefix + "." + field
-                        : prefix + ".data." + field, f.message()));
+                        : field.startsWith("[") ? prefix + ".data" + field : prefix + ".data." + field, f.message()));
             }
         } catch (RuntimeException e) {
             LOG.warn("{} failed to check activity {} {}", lease.description().label(), a.type(), a.id(), e);
