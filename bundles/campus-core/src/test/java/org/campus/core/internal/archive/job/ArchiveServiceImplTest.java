@@ -81,6 +81,8 @@ class ArchiveServiceImplTest {
     private final ProviderRegistryImpl registry = new ProviderRegistryImpl(events);
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+    /** Activities whose archiver waits (reporting alive) until the job must stop. */
+    private final Set<String> hold = ConcurrentHashMap.newKeySet();
     private JobEngine engine;
     private ArchiveServiceImpl archives;
     private DirectoryStorage storage;
@@ -131,6 +133,19 @@ class ArchiveServiceImplTest {
             calls.computeIfAbsent(context.activity().id(), k -> new AtomicInteger()).incrementAndGet();
             if (failOnce.remove(context.activity().id())) {
                 throw new IOException("the LMS did not answer");
+            }
+            if (hold.contains(context.activity().id())) {
+                context.entries().entry("partial.txt").write(new ByteArrayInputStream(new byte[] {1}), 1);
+                while (!context.isCancelled()) {
+                    context.heartbeat();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return context.result().cancelled();
+                    }
+                }
+                return context.result().cancelled();
             }
             byte[] data;
             try (InputStream in = context.openInlineData()) {
@@ -319,6 +334,32 @@ class ArchiveServiceImplTest {
         assertEquals(2, entries(id).keySet().stream().filter(n -> n.endsWith("notes.json")).count());
         ArchiveVerification v = archives.verify(id);
         assertTrue(v.valid(), v.reason());
+    }
+
+    @Test
+    void aJobStoppedWithItsNodeResumesAfterItsArchivedActivitiesOnTheNextStart() throws Exception {
+        hold.add("y");
+        long id = archives.create(request(false, false, new NewActivity("notes", "x", "{\"x\":1}"),
+                new NewActivity("notes", "y", "{\"y\":2}")), "admin").id();
+        await(id, j -> "archived".equals(j.activities().get(0).state()) && calls.containsKey("y"));
+        engine.stop(); // the node stops: the attempt is asked to stop and queued again, not failed
+        hold.remove("y");
+        engine = new JobEngine(db.dataSource(), new JobSettings(2, Duration.ofMillis(500), 4,
+                JobSettings.DeadJobAction.RETRY, 3, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(50),
+                "n1", Duration.ofMillis(800), Duration.ofMillis(500)), events, Clock.systemUTC());
+        engine.addExecutor(archives, List.of(ArchiveService.JOB_TYPE));
+        archives = new ArchiveServiceImpl(config(1024 * 1024), db.dataSource(), engine, registry,
+                new ArchiveSigner(signing(tsa.url(), rootPem.toString())), events, dir.resolve("work"),
+                Clock.systemUTC());
+        engine.start();
+        ArchiveJob job = awaitEnd(id);
+        assertEquals("completed", job.state(), job.reason());
+        assertEquals(1, calls.get("x").get(), "the archived activity is not archived again");
+        assertEquals(2, calls.get("y").get());
+        Map<String, byte[]> entries = entries(id);
+        assertFalse(entries.keySet().stream().anyMatch(n -> n.endsWith("partial.txt")),
+                "the interrupted activity's entries are discarded: " + entries.keySet());
+        assertTrue(archives.verify(id).valid());
     }
 
     @Test
