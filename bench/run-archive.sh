@@ -50,7 +50,7 @@ for i in $(seq 1 "$FILES"); do
     if [ $(( i % 2 )) -eq 0 ]; then
       head -c $(( per * 1024 * 1024 )) /dev/urandom > "$f"
     else
-      yes "student $i answered question 7 with a long paragraph of text, attempt $i" | head -c $(( per * 1024 * 1024 )) > "$f"
+      { yes "student $i answered question 7 with a long paragraph of text, attempt $i" || true; } | head -c $(( per * 1024 * 1024 )) > "$f"
     fi
   fi
 done

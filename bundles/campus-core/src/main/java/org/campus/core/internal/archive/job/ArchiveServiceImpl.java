@@ -61,9 +61,6 @@ import org.campus.spi.archiver.ActivityArchiver;
 import org.campus.spi.archiver.ActivityRef;
 import org.campus.spi.archiver.ActivityRequest;
 import org.campus.spi.archiver.EntryNames;
-import org.campus.spi.job.JobContext;
-import org.campus.spi.job.JobExecutor;
-import org.campus.spi.job.JobResult;
 import org.campus.spi.storage.StorageDriver;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -74,14 +71,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The archive service: creates archive jobs (rows of its own, the inline data and uploads in the
- * job's work directory), submits them to the job engine, and runs them as the engine's executor
- * of {@link ArchiveService#JOB_TYPE} ({@link ArchiveRunner} does the steps). Reads of a job join
- * the engine's row for its state, so a page of jobs is one query (plus one for their activities).
+ * job's work directory) and submits them to the job engine, where {@link ArchiveJobExecutor} runs
+ * them; reads a job with the engine's row for its state, a page of jobs in three queries.
  */
-@Component(service = {ArchiveService.class, JobExecutor.class}, configurationPid = ArchiveConfig.PID,
-        property = JobExecutor.TYPE + "=" + ArchiveService.JOB_TYPE)
+@Component(service = ArchiveService.class, configurationPid = ArchiveConfig.PID)
 @Designate(ocd = ArchiveConfig.class)
-public class ArchiveServiceImpl implements ArchiveService, JobExecutor {
+public class ArchiveServiceImpl implements ArchiveService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveServiceImpl.class);
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
@@ -96,7 +91,6 @@ public class ArchiveServiceImpl implements ArchiveService, JobExecutor {
     private final Events events;
     private final ArchiveWorkspace workspace;
     private final ArchiveConfig config;
-    private final ArchiveRunner runner;
     private final Clock clock;
 
     @Activate
@@ -116,11 +110,9 @@ public class ArchiveServiceImpl implements ArchiveService, JobExecutor {
         this.events = events;
         this.workspace = new ArchiveWorkspace(workDir);
         this.clock = clock;
-        this.runner = new ArchiveRunner(dataSource, repository, registry, signer, workspace,
-                Math.max(0, Math.min(9, config.deflate_level())), clock);
     }
 
-    private static Path workDir(ArchiveConfig config) {
+    static Path workDir(ArchiveConfig config) {
         String dir = config.work_dir() == null ? "" : config.work_dir().trim();
         if (dir.isEmpty()) {
             String data = System.getProperty("karaf.data", System.getProperty("java.io.tmpdir"));
@@ -567,38 +559,5 @@ public class ArchiveServiceImpl implements ArchiveService, JobExecutor {
         } catch (IOException e) {
             LOG.warn("The work directory of archive job {} could not be deleted: {}", id, e.getMessage());
         }
-    }
-
-    // ---- the job engine's executor
-
-    @Override
-    public JobResult execute(JobContext context) throws Exception {
-        return runner.run(context);
-    }
-
-    @Override
-    public void deleting(Job job, Connection connection) throws SQLException {
-        Optional<Row> found = repository.findByJob(connection, job.id());
-        if (found.isEmpty()) {
-            return;
-        }
-        Row row = found.get();
-        if (row.location() != null || row.tokenLocation() != null) {
-            StorageDriver driver = driver(row);
-            try {
-                for (String location : new String[] {row.tokenLocation(), row.chainLocation(), row.location()}) {
-                    if (location != null) {
-                        driver.delete(location);
-                    }
-                }
-            } catch (IOException e) {
-                throw new ConflictException("the stored archive of archive job " + row.id() + " could not be deleted: "
-                        + e.getMessage());
-            }
-        }
-        repository.delete(connection, row.id());
-        deleteQuietly(row.id());
-        events.post(TOPIC_DELETED, "id", row.id(), "jobId", job.id(), "courseId", row.courseId().value(), "owner",
-                row.owner());
     }
 }

@@ -116,7 +116,7 @@ class ArchiveServiceImplTest {
         ArchiveSigner signer = new ArchiveSigner(signing(tsa.url(), rootPem.toString()));
         archives = new ArchiveServiceImpl(config(1024 * 1024), db.dataSource(), engine, registry, signer, events,
                 dir.resolve("work"), Clock.systemUTC());
-        engine.addExecutor(archives, List.of(ArchiveService.JOB_TYPE));
+        engine.addExecutor(executor(signer), List.of(ArchiveService.JOB_TYPE));
         engine.start();
     }
 
@@ -347,10 +347,10 @@ class ArchiveServiceImplTest {
         engine = new JobEngine(db.dataSource(), new JobSettings(2, Duration.ofMillis(500), 4,
                 JobSettings.DeadJobAction.RETRY, 3, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(50),
                 "n1", Duration.ofMillis(800), Duration.ofMillis(500)), events, Clock.systemUTC());
-        engine.addExecutor(archives, List.of(ArchiveService.JOB_TYPE));
-        archives = new ArchiveServiceImpl(config(1024 * 1024), db.dataSource(), engine, registry,
-                new ArchiveSigner(signing(tsa.url(), rootPem.toString())), events, dir.resolve("work"),
-                Clock.systemUTC());
+        ArchiveSigner signer = new ArchiveSigner(signing(tsa.url(), rootPem.toString()));
+        engine.addExecutor(executor(signer), List.of(ArchiveService.JOB_TYPE));
+        archives = new ArchiveServiceImpl(config(1024 * 1024), db.dataSource(), engine, registry, signer, events,
+                dir.resolve("work"), Clock.systemUTC());
         engine.start();
         ArchiveJob job = awaitEnd(id);
         assertEquals("completed", job.state(), job.reason());
@@ -398,6 +398,11 @@ class ArchiveServiceImplTest {
         assertEquals(ArchivePrivacyProvider.ERASED_OWNER, archives.find(id).get().owner());
         assertEquals(1, privacy.deleteCourse("99"));
         assertTrue(archives.find(id).isEmpty());
+    }
+
+    private ArchiveJobExecutor executor(ArchiveSigner signer) {
+        return new ArchiveJobExecutor(config(1024 * 1024), db.dataSource(), registry, signer, events,
+                dir.resolve("work"), Clock.systemUTC());
     }
 
     private static ArchiveConfig config(long maxFileBytes) {
