@@ -7,7 +7,7 @@
 #
 #   bench/run-archive.sh                        # 1 GiB in 16 files
 #   BENCH_ARCHIVE_MB=256 bench/run-archive.sh   # smaller
-#   BENCH_KILL=1 bench/run-archive.sh           # also: kill -9 the container mid-job, restart, follow the job
+#   BENCH_KILL=1 bench/run-archive.sh           # also: kill -9 the container mid-job (BENCH_KILL_AT, 5%), restart, follow the job
 #
 # Needs the distribution zip (mvn -B -ntp verify -pl distribution -am -DskipTests), curl, tar, sha256sum,
 # and the JDK's jstat. Everything goes to loopback; files and the copy of Campus live under bench/target.
@@ -108,7 +108,8 @@ while :; do
   state_json=$(curl -sf -H "$AUTH" "$API/archive/jobs/$ID" || echo '{}')
   state=$(echo "$state_json" | json state); progress=$(echo "$state_json" | json progress)
   case "$state" in completed|failed|cancelled) break ;; esac
-  if [ "$KILL" = 1 ] && [ -z "$killed" ] && [ "${progress:-0}" -ge 30 ]; then
+  # early in the job: the progress read here lags the job by up to a second
+  if [ "$KILL" = 1 ] && [ -z "$killed" ] && [ "$state" = running ] && [ "${progress:-0}" -ge "${BENCH_KILL_AT:-5}" ]; then
     log "kill -9 of the container (pid $PID) at ${progress}%"
     kill -9 "$PID"; killed="at ${progress}%"; sleep 2
     kill "$JSTAT_PID" 2>/dev/null || true
