@@ -43,7 +43,12 @@ class CommandAclTest {
             Map.entry("job-log", "viewer"),
             Map.entry("job-cancel", "admin"),
             Map.entry("job-retry", "admin"),
-            Map.entry("job-delete", "admin"));
+            Map.entry("job-delete", "admin"),
+            Map.entry("archive-list", "viewer"),
+            Map.entry("archive-show", "viewer"),
+            Map.entry("archive-verify", "viewer"),
+            Map.entry("archive-cancel", "admin"),
+            Map.entry("archive-delete", "admin"));
 
     @Test
     void aclMatchesTheCommandsOfTheBundle() throws Exception {

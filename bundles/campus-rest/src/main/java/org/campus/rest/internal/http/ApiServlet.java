@@ -1,6 +1,7 @@
 package org.campus.rest.internal.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -209,6 +210,12 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         resp.setContentType(reply.contentType());
+        if (body instanceof InputStream data) {
+            try (data; OutputStream out = resp.getOutputStream()) {
+                data.transferTo(out);
+            }
+            return;
+        }
         byte[] bytes = body instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
                 : json.mapper().writeValueAsBytes(body);
         resp.setContentLength(bytes.length);

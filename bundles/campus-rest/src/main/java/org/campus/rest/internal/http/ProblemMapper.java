@@ -31,6 +31,9 @@ public final class ProblemMapper {
         if (e instanceof ForbiddenException) {
             return new Problem(403, "Forbidden", e.getMessage(), List.of());
         }
+        if (e instanceof org.campus.api.archive.UploadTooLargeException) {
+            return new Problem(413, "Payload Too Large", e.getMessage(), List.of());
+        }
         if (e instanceof PayloadTooLargeException) {
             return new Problem(413, "Payload Too Large", e.getMessage(), List.of());
         }

@@ -38,6 +38,14 @@ public final class Reply {
         return new Reply(status, text, contentType);
     }
 
+    /**
+     * 200 with {@code data} streamed as the body (closed once written): the handler opens it, so
+     * that a missing resource is still answered as a problem.
+     */
+    public static Reply stream(String contentType, java.io.InputStream data) {
+        return new Reply(200, data, contentType);
+    }
+
     /** The same status and content type with a JSON body instead. */
     public Reply withJson(Object json) {
         this.body = json;

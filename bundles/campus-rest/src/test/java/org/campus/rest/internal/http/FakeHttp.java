@@ -145,6 +145,11 @@ public final class FakeHttp {
             return out.toString(StandardCharsets.UTF_8);
         }
 
+        /** The body's bytes as written (a streamed archive, a token). */
+        public byte[] bytes() {
+            return out.toByteArray();
+        }
+
         HttpServletResponse build() {
             ServletOutputStream sout = new ServletOutputStream() {
                 @Override

@@ -72,6 +72,10 @@ public final class TestServlets {
         servlet.bindResource(new WorklistResource(workflows));
         servlet.bindResource(new WorkflowMailResource(recording(WorkflowMailService.class)));
         servlet.bindResource(new ProvidersResource(recording(ProviderRegistry.class)));
+        servlet.bindResource(new org.campus.rest.internal.archive.ArchiveResource(
+                recording(org.campus.api.archive.ArchiveService.class)));
+        servlet.bindResource(new org.campus.rest.internal.archive.RoleMatchResource(
+                recording(org.campus.api.archive.roles.RoleMatcher.class)));
     }
 
     /** A service that remembers every call and then fails, as no hostile input may reach it. */

@@ -32,10 +32,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * without the critical timeStamping usage, and a second root nobody trusts. EC P-256 keys, so that
  * generating them is quick.
  */
-final class TestPki {
+public final class TestPki {
 
     /** A key pair and its certificate. */
-    record Identity(KeyPair keys, X509Certificate certificate) {
+    public record Identity(KeyPair keys, X509Certificate certificate) {
         PrivateKey privateKey() {
             return keys.getPrivate();
         }
@@ -46,13 +46,13 @@ final class TestPki {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-    final Identity root;
+    public final Identity root;
     final Identity intermediate;
     final Identity tsa;
     final Identity untrustedRoot;
     final Identity untrustedTsa;
 
-    TestPki() throws Exception {
+    public TestPki() throws Exception {
         root = ca("CN=Campus Test Root,O=Campus Tests", null);
         intermediate = ca("CN=Campus Test Intermediate,O=Campus Tests", root);
         tsa = tsa("CN=Campus Test TSA,O=Campus Tests", intermediate, Usage.CRITICAL_TIME_STAMPING,
@@ -110,7 +110,7 @@ final class TestPki {
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
     }
 
-    static Path writePem(Path file, X509Certificate... certificates) throws Exception {
+    public static Path writePem(Path file, X509Certificate... certificates) throws Exception {
         Files.write(file, Pem.encode(List.of(certificates)));
         return file;
     }

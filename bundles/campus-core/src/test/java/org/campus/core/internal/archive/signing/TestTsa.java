@@ -57,11 +57,11 @@ import com.sun.net.httpserver.HttpServer;
  * JDK's HTTP server, answering RFC 3161 requests over HTTP. A {@link Mode} makes it misbehave in
  * exactly one way, for the negative tests.
  */
-final class TestTsa implements AutoCloseable {
+public final class TestTsa implements AutoCloseable {
 
     static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.2.3.4.1");
 
-    enum Mode {
+    public enum Mode {
         GOOD, WRONG_NONCE, NO_NONCE, WRONG_IMPRINT, SHA1_IMPRINT, OTHER_POLICY, BAD_SIGNATURE, NO_EKU,
         NON_CRITICAL_EKU, EXPIRED_CERTIFICATE, UNTRUSTED_CHAIN, NO_CERTIFICATES, REJECTION, GARBAGE, HTTP_500, SLOW
     }
@@ -71,10 +71,10 @@ final class TestTsa implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final AtomicInteger serial = new AtomicInteger(1000);
     private final AtomicInteger requests = new AtomicInteger();
-    volatile Mode mode = Mode.GOOD;
+    public volatile Mode mode = Mode.GOOD;
     volatile byte[] lastRequest;
 
-    TestTsa(TestPki pki) throws IOException {
+    public TestTsa(TestPki pki) throws IOException {
         this.pki = pki;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
@@ -107,11 +107,11 @@ final class TestTsa implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/tsa";
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -1,0 +1,29 @@
+package org.campus.core.internal.archive.job;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of archive jobs (PID {@code campus.archive}, file {@code etc/campus.archive.cfg}). */
+@ObjectClassDefinition(name = "Campus archive jobs",
+        description = "Where archive jobs keep their work (uploads, segments, the archive before it is stored) and their limits")
+public @interface ArchiveConfig {
+
+    String PID = "campus.archive";
+
+    @AttributeDefinition(name = "Work directory", description = "Per-job work directories (uploads, inline data,"
+            + " segments, the archive before it is stored); empty: ${karaf.data}/campus/archive-work. Nodes that"
+            + " share a database and run each other's archive jobs must share it too")
+    String work_dir() default "";
+
+    @AttributeDefinition(name = "Default storage", description = "The storage driver's id used when a job names none")
+    String storage_default() default "filesystem";
+
+    @AttributeDefinition(name = "Deflate level", description = "0 (store) to 9")
+    int deflate_level() default 6;
+
+    @AttributeDefinition(name = "Largest uploaded file (bytes)")
+    long upload_maxFileBytes() default 8L * 1024 * 1024 * 1024;
+
+    @AttributeDefinition(name = "Most uploaded files per activity")
+    int upload_maxFiles() default 10_000;
+}

@@ -1,0 +1,308 @@
+package org.campus.rest.internal.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.campus.api.InvalidInputException;
+import org.campus.api.NotFoundException;
+import org.campus.api.archive.ArchiveJob;
+import org.campus.api.archive.ArchiveService;
+import org.campus.api.archive.ArchiveVerification;
+import org.campus.api.archive.NewArchiveJob;
+import org.campus.api.workflow.LmsId;
+import org.campus.rest.internal.http.Access;
+import org.campus.rest.internal.http.ApiRequest;
+import org.campus.rest.internal.http.ApiResource;
+import org.campus.rest.internal.http.Json;
+import org.campus.rest.internal.http.JsonInput;
+import org.campus.rest.internal.http.Method;
+import org.campus.rest.internal.http.Reply;
+import org.campus.rest.internal.http.Routes;
+import org.campus.rest.internal.json.LmsIdJson;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /archive/jobs}: course archive jobs (create, uploads, start, follow, the archive, its
+ * time-stamp, verify, cancel, delete).
+ */
+@Component(service = ApiResource.class, immediate = true)
+public class ArchiveResource implements ApiResource {
+
+    static final String SCOPE = "archive";
+    private static final String BASE = "/archive/jobs";
+    private static final String JOB = BASE + "/{id}";
+    private static final String TOKEN_TYPE = "application/timestamp-token";
+
+    private final ArchiveService archives;
+    private final Json json = new Json();
+
+    @Activate
+    public ArchiveResource(@Reference ArchiveService archives) {
+        this.archives = archives;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.add(Method.POST, BASE, Access.write(SCOPE), this::create)
+                .add(Method.GET, BASE, Access.read(SCOPE), this::list)
+                .add(Method.GET, JOB, Access.read(SCOPE), this::get)
+                .add(Method.DELETE, JOB, Access.write(SCOPE), this::delete)
+                .add(Method.POST, JOB + "/uploads", Access.write(SCOPE), this::upload)
+                .add(Method.POST, JOB + "/start", Access.write(SCOPE), this::start)
+                .add(Method.POST, JOB + "/cancel", Access.write(SCOPE), this::cancel)
+                .add(Method.GET, JOB + "/archive", Access.read(SCOPE), this::archive)
+                .add(Method.GET, JOB + "/timestamp", Access.read(SCOPE), this::timestamp)
+                .add(Method.POST, JOB + "/verify", Access.read(SCOPE), this::verify);
+    }
+
+    private Reply create(ApiRequest request) {
+        JsonInput in = request.jsonObject();
+        LmsId courseId = LmsIdJson.field(in, "courseId", true);
+        JsonNode sign = in.node().get("sign");
+        if (sign != null && !sign.isNull() && !sign.isBoolean()) {
+            in.error("sign", "must be true or false");
+        }
+        JsonNode await = in.node().get("awaitUploads");
+        if (await != null && !await.isNull() && !await.isBoolean()) {
+            in.error("awaitUploads", "must be true or false");
+        }
+        String storage = in.optionalString("storage", 64);
+        List<NewArchiveJob.NewActivity> activities = new ArrayList<>();
+        JsonNode list = in.node().get("activities");
+        if (list == null || list.isNull()) {
+            in.error("activities", "is required");
+        } else if (!list.isArray()) {
+            in.error("activities", "must be a list");
+        } else if (list.size() == 0 || list.size() > NewArchiveJob.MAX_ACTIVITIES) {
+            in.error("activities", "must list 1 to " + NewArchiveJob.MAX_ACTIVITIES + " activities");
+        } else {
+            for (int i = 0; i < list.size(); i++) {
+                NewArchiveJob.NewActivity a = activity(in, list.get(i), "activities[" + i + "]");
+                if (a != null) {
+                    activities.add(a);
+                }
+            }
+        }
+        in.check();
+        ArchiveJob job = archives.create(new NewArchiveJob(courseId, activities, sign != null && sign.asBoolean(),
+                storage, await != null && await.asBoolean()), request.caller().actor());
+        return Reply.created("/campus/api/v1" + BASE + "/" + job.id(), job(job));
+    }
+
+    private NewArchiveJob.NewActivity activity(JsonInput in, JsonNode node, String at) {
+        if (!node.isObject()) {
+            in.error(at, "must be an object with type and id");
+            return null;
+        }
+        JsonNode type = node.get("type");
+        String t = null;
+        if (type == null || !type.isTextual() || type.textValue().isEmpty() || type.textValue().length() > 64) {
+            in.error(at + ".type", "must be an activity type (a string of 1 to 64 characters)");
+        } else {
+            t = type.textValue();
+        }
+        JsonNode idNode = node.get("id");
+        LmsId id = idNode == null || idNode.isNull() ? null : LmsIdJson.read(idNode);
+        if (id == null) {
+            in.error(at + ".id", LmsIdJson.RULE);
+        }
+        JsonNode data = node.get("data");
+        String text = null;
+        if (data != null && !data.isNull()) {
+            try {
+                text = json.mapper().writeValueAsString(data);
+            } catch (JsonProcessingException e) {
+                in.error(at + ".data", "cannot be read");
+            }
+        }
+        return t == null || id == null ? null : new NewArchiveJob.NewActivity(t, id.value(), text);
+    }
+
+    private Reply list(ApiRequest request) {
+        String courseId = request.query("courseId");
+        if (courseId != null && (courseId.length() > LmsId.MAX_LENGTH || courseId.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidInputException("courseId", LmsIdJson.RULE);
+        }
+        var page = archives.list(courseId, null, request.page());
+        ObjectNode n = json.mapper().createObjectNode();
+        ArrayNode items = n.putArray("items");
+        page.items().forEach(j -> items.add(job(j)));
+        n.put("next", page.next());
+        return Reply.ok(n);
+    }
+
+    private long id(ApiRequest request) {
+        return request.pathId("id", "archive job");
+    }
+
+    private Reply get(ApiRequest request) {
+        long id = id(request);
+        return Reply.ok(job(archives.find(id).orElseThrow(() -> NotFoundException.of("archive job", id))));
+    }
+
+    private Reply delete(ApiRequest request) {
+        archives.delete(id(request));
+        return Reply.noContent();
+    }
+
+    private Reply start(ApiRequest request) {
+        return Reply.ok(job(archives.start(id(request))));
+    }
+
+    private Reply cancel(ApiRequest request) {
+        return Reply.ok(job(archives.cancel(id(request))));
+    }
+
+    private Reply upload(ApiRequest request) {
+        long id = id(request);
+        request.requireContentType("application/octet-stream");
+        Long activity = request.queryLong("activity");
+        if (activity == null || activity < 0 || activity >= NewArchiveJob.MAX_ACTIVITIES) {
+            throw new InvalidInputException("activity", "must be the index of one of the job's activities, from 0");
+        }
+        String name = request.query("name");
+        if (name == null) {
+            throw new InvalidInputException("name", "is required");
+        }
+        Long offset = request.queryLong("offset");
+        String last = request.query("last");
+        if (last != null && !last.equals("true") && !last.equals("false")) {
+            throw new InvalidInputException("last", "must be true or false");
+        }
+        String contentType = request.query("contentType");
+        try (InputStream body = request.http().getInputStream()) {
+            ArchiveJob.Upload u = archives.upload(id, activity.intValue(), name, contentType,
+                    offset == null ? 0 : offset, last == null || last.equals("true"), body);
+            ObjectNode n = upload(u);
+            n.put("activity", activity.intValue());
+            return Reply.ok(n);
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Reply archive(ApiRequest request) {
+        long id = id(request);
+        try {
+            return Reply.stream("application/gzip", archives.openArchive(id)).header("Content-Disposition",
+                    "attachment; filename=\"archive-" + id + ".tar.gz\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reply timestamp(ApiRequest request) {
+        long id = id(request);
+        try {
+            return Reply.stream(TOKEN_TYPE, archives.openTimestamp(id)).header("Content-Disposition",
+                    "attachment; filename=\"archive-" + id + ".tst\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reply verify(ApiRequest request) {
+        try {
+            ArchiveVerification v = archives.verify(id(request));
+            ObjectNode n = json.mapper().createObjectNode();
+            n.put("valid", v.valid());
+            n.put("reason", v.reason());
+            if (v.timestamped() != null) {
+                n.put("timestamped", v.timestamped().toString());
+            }
+            if (v.tsa() != null) {
+                n.put("tsa", v.tsa());
+            }
+            return Reply.ok(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectNode job(ArchiveJob j) {
+        ObjectNode n = json.mapper().createObjectNode();
+        n.put("id", j.id());
+        if (j.jobId() != null) {
+            n.put("jobId", j.jobId());
+        }
+        if (j.courseId().numeric()) {
+            n.put("courseId", Long.parseLong(j.courseId().value()));
+        } else {
+            n.put("courseId", j.courseId().value());
+        }
+        n.put("owner", j.owner());
+        n.put("state", j.state());
+        n.put("progress", j.progress());
+        n.put("sign", j.sign());
+        n.put("storage", j.storage());
+        ArrayNode activities = n.putArray("activities");
+        for (ArchiveJob.Activity a : j.activities()) {
+            ObjectNode o = activities.addObject();
+            o.put("type", a.type());
+            o.put("id", a.id());
+            o.put("inlineData", a.inlineData());
+            o.put("state", a.state());
+            if (a.archiver() != null) {
+                o.put("archiver", a.archiver());
+            }
+            o.put("entries", a.entries());
+            if (a.message() != null) {
+                o.put("message", a.message());
+            }
+            ArrayNode uploads = o.putArray("uploads");
+            a.uploads().forEach(u -> uploads.add(upload(u)));
+        }
+        ArrayNode errors = n.putArray("errors");
+        if (j.reason() != null && ("failed".equals(j.state()) || "cancelled".equals(j.state()))) {
+            errors.addObject().put("message", j.reason());
+        }
+        for (int i = 0; i < j.activities().size(); i++) {
+            ArchiveJob.Activity a = j.activities().get(i);
+            if ("failed".equals(a.state()) && a.message() != null && !a.message().equals(j.reason())) {
+                errors.addObject().put("activity", i).put("message", a.message());
+            }
+        }
+        if (j.reason() != null) {
+            n.put("reason", j.reason());
+        }
+        if (j.stored() != null) {
+            ObjectNode s = n.putObject("stored");
+            s.put("location", j.stored().location());
+            s.put("size", j.stored().size());
+            s.put("sha256", j.stored().sha256());
+            if (j.stored().timestamped() != null) {
+                s.put("timestamped", j.stored().timestamped().toString());
+                s.put("tsa", j.stored().tsa());
+            }
+        }
+        n.put("created", j.created().toString());
+        if (j.ended() != null) {
+            n.put("ended", j.ended().toString());
+        }
+        return n;
+    }
+
+    private ObjectNode upload(ArchiveJob.Upload u) {
+        ObjectNode o = json.mapper().createObjectNode();
+        o.put("name", u.name());
+        if (u.contentType() != null) {
+            o.put("contentType", u.contentType());
+        }
+        o.put("size", u.size());
+        o.put("complete", u.complete());
+        if (u.sha256() != null) {
+            o.put("sha256", u.sha256());
+        }
+        return o;
+    }
+}

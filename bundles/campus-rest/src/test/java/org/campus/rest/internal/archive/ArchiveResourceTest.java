@@ -1,0 +1,187 @@
+package org.campus.rest.internal.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+
+import org.campus.api.ConflictException;
+import org.campus.api.Page;
+import org.campus.api.archive.ArchiveJob;
+import org.campus.api.archive.ArchiveVerification;
+import org.campus.api.archive.NewArchiveJob;
+import org.campus.api.archive.UploadTooLargeException;
+import org.campus.api.workflow.LmsId;
+import org.campus.rest.internal.http.FakeHttp;
+import org.campus.rest.internal.http.TestServlets;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The archive routes through the real servlet, each answer checked against the OpenAPI document. */
+class ArchiveResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TestServlets t = new TestServlets();
+
+    private static ArchiveJob job(String state, int progress, String reason, ArchiveJob.Stored stored) {
+        return new ArchiveJob(7, 51L, LmsId.of(12), "moodle (key k1)", state, progress, true, "filesystem",
+                List.of(new ArchiveJob.Activity("workflow", "17", false, "archived", "workflow", 3, List.of(), null),
+                        new ArchiveJob.Activity("files", "18", false, "failed", null, 0,
+                                List.of(new ArchiveJob.Upload("a/b.pdf", "application/pdf", 10, true, "ab".repeat(32))),
+                                "archiver 'files' failed")),
+                reason, stored, Instant.parse("2026-12-02T10:00:00Z"),
+                reason == null ? null : Instant.parse("2026-12-02T10:01:00Z"));
+    }
+
+    private FakeHttp.Response call(FakeHttp.Request r) throws Exception {
+        return t.call(r.bearer("lms-all"));
+    }
+
+    @Test
+    void createsAJobFromTheFixedFieldsAndAnswers201WithIdAndState() throws Exception {
+        t.answers.put("create", args -> job("queued", 0, null, null));
+        FakeHttp.Response r = call(new FakeHttp.Request("POST", "/archive/jobs").json("{\"courseId\": 12,"
+                + " \"sign\": true, \"activities\": [{\"type\": \"workflow\", \"id\": 17},"
+                + " {\"type\": \"roles\", \"id\": \"course\", \"data\": {\"users\": [1]}}]}"));
+
+        assertEquals(201, r.status, r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertEquals(7, body.get("id").asLong());
+        assertEquals("queued", body.get("state").asText());
+        assertEquals(12, body.get("courseId").asInt());
+        assertTrue(r.headers.get("Location").endsWith("/archive/jobs/7"));
+        NewArchiveJob asked = (NewArchiveJob) t.lastArgs.get("create")[0];
+        assertEquals(LmsId.of(12), asked.courseId());
+        assertTrue(asked.sign());
+        assertEquals("17", asked.activities().get(0).id());
+        assertEquals(null, asked.activities().get(0).data());
+        assertEquals("{\"users\":[1]}", asked.activities().get(1).data());
+    }
+
+    @Test
+    void badInputNamesTheFieldAndReachesNoService() throws Exception {
+        FakeHttp.Response r = call(new FakeHttp.Request("POST", "/archive/jobs").json("{\"courseId\": true,"
+                + " \"sign\": \"yes\", \"activities\": [{\"type\": \"\", \"id\": 17}, 5]}"));
+        assertEquals(400, r.status, r.body());
+        String body = r.body();
+        for (String field : List.of("courseId", "sign", "activities[0].type", "activities[1]")) {
+            assertTrue(body.contains("\"field\":\"" + field + "\""), field + " in " + body);
+        }
+        assertEquals(400, call(new FakeHttp.Request("POST", "/archive/jobs").json("{\"courseId\": 1,"
+                + " \"activities\": []}")).status);
+        assertFalse(t.serviceCalls.contains("create"));
+    }
+
+    @Test
+    void showsStateProgressAndErrorsOfAFailedJob() throws Exception {
+        t.answers.put("find", args -> java.util.Optional.of(job("failed", 40, "no archiver for activity type 'files'",
+                null)));
+        FakeHttp.Response r = call(new FakeHttp.Request("GET", "/archive/jobs/7"));
+        assertEquals(200, r.status, r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertEquals("failed", body.get("state").asText());
+        assertEquals(40, body.get("progress").asInt());
+        assertEquals("no archiver for activity type 'files'", body.get("errors").get(0).get("message").asText());
+        assertEquals(1, body.get("errors").get(1).get("activity").asInt());
+        assertEquals("a/b.pdf", body.get("activities").get(1).get("uploads").get(0).get("name").asText());
+
+        t.answers.put("find", args -> java.util.Optional.empty());
+        assertEquals(404, call(new FakeHttp.Request("GET", "/archive/jobs/8")).status);
+        assertEquals(404, call(new FakeHttp.Request("GET", "/archive/jobs/x")).status, "not a job id");
+    }
+
+    @Test
+    void streamsTheArchiveAndTheTimestamp() throws Exception {
+        byte[] archive = {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3};
+        t.answers.put("openArchive", args -> new ByteArrayInputStream(archive));
+        FakeHttp.Response r = call(new FakeHttp.Request("GET", "/archive/jobs/7/archive"));
+        assertEquals(200, r.status);
+        assertEquals("application/gzip", r.contentType);
+        assertArrayEquals(archive, r.bytes());
+
+        t.answers.put("openTimestamp", args -> new ByteArrayInputStream(new byte[] {0x30, 3, 2, 1, 0}));
+        FakeHttp.Response ts = call(new FakeHttp.Request("GET", "/archive/jobs/7/timestamp"));
+        assertEquals(200, ts.status);
+        assertEquals("application/timestamp-token", ts.contentType);
+        assertArrayEquals(new byte[] {0x30, 3, 2, 1, 0}, ts.bytes());
+
+        t.answers.put("openArchive", args -> {
+            throw new ConflictException("archive job 7 is running; it has no stored archive");
+        });
+        FakeHttp.Response early = call(new FakeHttp.Request("GET", "/archive/jobs/7/archive"));
+        assertEquals(409, early.status);
+        assertTrue(early.contentType.startsWith("application/problem+json"));
+    }
+
+    @Test
+    void verifyAnswersValidAndReason() throws Exception {
+        t.answers.put("verify", args -> new ArchiveVerification(false, "the archive's SHA-256 differs", null, null));
+        FakeHttp.Response r = call(new FakeHttp.Request("POST", "/archive/jobs/7/verify"));
+        assertEquals(200, r.status, r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertFalse(body.get("valid").asBoolean());
+        assertEquals("the archive's SHA-256 differs", body.get("reason").asText());
+    }
+
+    @Test
+    void uploadsAreStreamedWithOffsetAndTooLargeIs413() throws Exception {
+        t.answers.put("upload", args -> {
+            try (InputStream in = (InputStream) args[6]) {
+                return new ArchiveJob.Upload((String) args[2], (String) args[3], (Long) args[4]
+                        + in.readAllBytes().length, (Boolean) args[5], null);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        FakeHttp.Request req = new FakeHttp.Request("POST", "/archive/jobs/7/uploads").param("activity", "1")
+                .param("name", "attempts/ann.pdf").param("offset", "100").param("last", "false")
+                .body("application/octet-stream", new byte[50]);
+        FakeHttp.Response r = call(req);
+        assertEquals(200, r.status, r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertEquals(150, body.get("size").asLong());
+        assertFalse(body.get("complete").asBoolean());
+        assertEquals(1, body.get("activity").asInt());
+
+        assertEquals(415, call(new FakeHttp.Request("POST", "/archive/jobs/7/uploads").param("activity", "0")
+                .param("name", "a").json("{}")).status);
+        FakeHttp.Response noName = call(new FakeHttp.Request("POST", "/archive/jobs/7/uploads").param("activity", "0")
+                .body("application/octet-stream", new byte[1]));
+        assertEquals(400, noName.status);
+        assertTrue(noName.body().contains("\"field\":\"name\""));
+
+        t.answers.put("upload", args -> {
+            throw new UploadTooLargeException("too large");
+        });
+        assertEquals(413, call(new FakeHttp.Request("POST", "/archive/jobs/7/uploads").param("activity", "0")
+                .param("name", "a").body("application/octet-stream", new byte[1])).status);
+    }
+
+    @Test
+    void listsCancelsStartsAndDeletes() throws Exception {
+        t.answers.put("list", args -> new Page<>(List.of(job("completed", 100, null,
+                new ArchiveJob.Stored("courses/c12/archive-7.tar.gz", 100, "cd".repeat(32),
+                        Instant.parse("2026-12-02T10:00:30Z"), "CN=TSA"))), null));
+        FakeHttp.Response list = call(new FakeHttp.Request("GET", "/archive/jobs").param("courseId", "12"));
+        assertEquals(200, list.status, list.body());
+        assertEquals("courses/c12/archive-7.tar.gz",
+                JSON.readTree(list.body()).get("items").get(0).get("stored").get("location").asText());
+        assertEquals("12", t.lastArgs.get("list")[0]);
+
+        t.answers.put("cancel", args -> job("cancelled", 10, "cancelled by moodle", null));
+        assertEquals("cancelled", JSON.readTree(call(new FakeHttp.Request("POST", "/archive/jobs/7/cancel")).body())
+                .get("state").asText());
+        t.answers.put("start", args -> job("queued", 0, null, null));
+        assertEquals(200, call(new FakeHttp.Request("POST", "/archive/jobs/7/start")).status);
+        t.answers.put("delete", args -> null);
+        assertEquals(204, call(new FakeHttp.Request("DELETE", "/archive/jobs/7")).status);
+        assertEquals(403, t.call(new FakeHttp.Request("DELETE", "/archive/jobs/7").bearer("lms-shares")).status);
+    }
+}
