@@ -163,6 +163,27 @@ public final class CampusJsonModule extends SimpleModule {
     abstract static class JobMixIn {
         @JsonSerialize(converter = SortedMap.class)
         abstract Map<String, String> parameters();
+
+        @JsonProperty("timeEstimatedEnd")
+        abstract java.time.Instant estimatedEnd();
+
+        @JsonProperty("timeCreated")
+        abstract java.time.Instant created();
+
+        @JsonProperty("timeDue")
+        abstract java.time.Instant due();
+
+        @JsonProperty("timeStarted")
+        abstract java.time.Instant started();
+
+        @JsonProperty("timeEnded")
+        abstract java.time.Instant ended();
+
+        @JsonProperty("timeLastHeartbeat")
+        abstract java.time.Instant lastHeartbeat();
+
+        @JsonProperty("message")
+        abstract String reason();
     }
 
     /**
