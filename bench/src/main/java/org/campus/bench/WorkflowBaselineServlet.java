@@ -245,7 +245,7 @@ final class WorkflowBaselineServlet extends HttpServlet {
                 ps.setString(3, in.courseId());
                 ps.setString(4, in.activityId());
                 ps.setString(5, in.authorId());
-                ps.setBoolean(6, false);
+                ps.setInt(6, 0);
                 ps.setString(7, wf.initialState());
                 ps.setLong(8, now);
                 ps.setLong(9, now);
@@ -321,7 +321,7 @@ final class WorkflowBaselineServlet extends HttpServlet {
             ps.setLong(1, recordId);
             ps.setString(2, action);
             ps.setString(3, actor);
-            ps.setBoolean(4, false);
+            ps.setInt(4, 0); // the baseline keeps V3's SMALLINT flag
             ps.setString(5, from);
             ps.setString(6, to);
             ps.setLong(7, time);

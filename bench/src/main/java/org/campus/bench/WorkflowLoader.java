@@ -38,6 +38,26 @@ final class WorkflowLoader {
         return "c" + course;
     }
 
+    /**
+     * The "false" of a flag column: Campus's schema has it as BOOLEAN since V7, the baseline's (V3) as
+     * SMALLINT, and PostgreSQL converts neither literal into the other type.
+     */
+    private static String noFlag(Connection c, String table, String column) throws SQLException {
+        boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres");
+        String t = postgresql ? table : table.toUpperCase(java.util.Locale.ROOT);
+        String col = postgresql ? column : column.toUpperCase(java.util.Locale.ROOT);
+        try (ResultSet r = c.getMetaData().getColumns(null, null, t, col)) {
+            while (r.next()) {
+                int type = r.getInt("DATA_TYPE");
+                if (type == java.sql.Types.BOOLEAN || type == java.sql.Types.BIT) {
+                    return "FALSE";
+                }
+            }
+        }
+        return "0";
+    }
+
     static String activityId(int course, int activity) {
         return "c" + course + "-a" + activity;
     }
@@ -67,10 +87,11 @@ final class WorkflowLoader {
             List<String> dropped = dropIndexes(db, c);
             try (PreparedStatement rec = c.prepareStatement("INSERT INTO workflow_record (id, workflow_id,"
                     + " lms_record_id, course_id, activity_id, author_id, id_numeric, state, time_created,"
-                    + " time_modified, version) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, 1)");
+                    + " time_modified, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1)");
                     PreparedStatement hist = c.prepareStatement("INSERT INTO workflow_history (id, record_id, action,"
                             + " actor, actor_numeric, from_state, to_state, event_time, comment_text)"
-                            + " VALUES (?, ?, NULL, ?, FALSE, NULL, ?, ?, NULL)")) {
+                            + " VALUES (?, ?, NULL, ?, " + noFlag(c, "workflow_history", "actor_numeric")
+                            + ", NULL, ?, ?, NULL)")) {
                 long n = 0;
                 int inBatch = 0;
                 outer:
