@@ -474,16 +474,17 @@ final class TransferRepository {
 
     /** Items that never got an outcome: those with a record written ahead count as failed, the rest as not run. */
     void closePending(Connection c, long id, String message, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE transfer_item SET outcome = CASE WHEN prepared = ?"
-                + " THEN ? ELSE ? END, message = ?, time_outcome = ? WHERE transfer_id = ? AND outcome = ?")) {
-            ps.setBoolean(1, true);
-            ps.setString(2, ItemResult.FAILED.code());
-            ps.setString(3, ItemResult.NOT_RUN.code());
-            ps.setString(4, clip(message));
-            ps.setLong(5, now);
-            ps.setLong(6, id);
-            ps.setString(7, ItemResult.PENDING.code());
-            ps.executeUpdate();
+        for (boolean prepared : new boolean[] {true, false}) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE transfer_item SET outcome = ?, message = ?,"
+                    + " time_outcome = ? WHERE transfer_id = ? AND outcome = ? AND prepared = ?")) {
+                ps.setString(1, (prepared ? ItemResult.FAILED : ItemResult.NOT_RUN).code());
+                ps.setString(2, clip(message));
+                ps.setLong(3, now);
+                ps.setLong(4, id);
+                ps.setString(5, ItemResult.PENDING.code());
+                ps.setBoolean(6, prepared);
+                ps.executeUpdate();
+            }
         }
     }
 
