@@ -41,9 +41,13 @@ public class TransferIT {
         return CampusContainer.options();
     }
 
+    /** Whether the routes answered once in this container: the first test waits for the boot (minutes when the machine is busy). */
+    private static volatile boolean up;
+
     @Before
     public void apiIsUp() {
-        lms.awaitRoute("/transfers?limit=1", Duration.ofSeconds(180));
+        lms.awaitRoute("/transfers?limit=1", up ? Duration.ofSeconds(60) : Duration.ofMinutes(10));
+        up = true;
     }
 
     private long share(long user) {
