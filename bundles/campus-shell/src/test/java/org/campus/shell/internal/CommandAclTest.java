@@ -41,7 +41,13 @@ class CommandAclTest {
             Map.entry("job-log", "viewer"),
             Map.entry("job-cancel", "admin"),
             Map.entry("job-retry", "admin"),
-            Map.entry("job-delete", "admin"));
+            Map.entry("job-delete", "admin"),
+            Map.entry("transfer-preview", "viewer"),
+            Map.entry("transfer-list", "viewer"),
+            Map.entry("transfer-show", "viewer"),
+            Map.entry("transfer-start", "admin"),
+            Map.entry("transfer-cancel", "admin"),
+            Map.entry("transfer-undo", "admin"));
 
     @Test
     void aclMatchesTheCommandsOfTheBundle() throws Exception {
