@@ -170,7 +170,8 @@ final class TransferRepository {
             List<Transfer> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(transfer(rs, null, -1));
+                    // a list reads no job: an ended transfer is at 100 %, one that has not ended shows 0
+                    found.add(transfer(rs, null, 0));
                 }
             }
             String next = null;
@@ -190,10 +191,11 @@ final class TransferRepository {
         TransferUser to = new TransferUser(lmsId(rs.getString("to_user_id"), (numeric & 2) != 0), rs.getString("to_name"));
         long callback = rs.getLong("callback_job_id");
         Long callbackJob = rs.wasNull() ? null : callback;
-        return new Transfer(rs.getLong("id"), from, to, TransferState.fromCode(rs.getString("state")).orElseThrow(),
+        TransferState state = TransferState.fromCode(rs.getString("state")).orElseThrow();
+        return new Transfer(rs.getLong("id"), from, to, state,
                 Codes.sourceAccount(rs.getString("source_account")).orElse(SourceAccount.LEFT_AS_IS),
                 rs.getString("requested_by"), instant(rs, "time_created"), instant(rs, "time_started"),
-                instant(rs, "time_ended"), rs.getLong("job_id"), progress, rs.getString("reason"),
+                instant(rs, "time_ended"), rs.getLong("job_id"), state.isEnded() ? 100 : progress, rs.getString("reason"),
                 counts == null ? new ItemCounts(rs.getInt("item_count"), 0, 0, 0, 0, 0, 0, 0) : counts,
                 TransferJson.verification(rs.getString("verification")), rs.getString("undo_state"),
                 rs.getString("undo_by"), instant(rs, "time_undone"), rs.getString("undo_reason"), callbackJob);

@@ -190,6 +190,29 @@ class TransferResourceTest {
     }
 
     @Test
+    void listsTransfersNewestFirstWithTheirVerification() throws Exception {
+        TransferVerification v = new TransferVerification(false, List.of(), List.of(), List.of(), 0,
+                Instant.parse("2026-12-02T10:01:00Z"));
+        TransferVerification counted = new TransferVerification(true, List.of("1 of 2 selected items were neither moved"),
+                List.of(new VerificationCount("sharing", "share", 2, 0, 0, 0)), List.of(), 0,
+                Instant.parse("2026-12-02T10:01:00Z"));
+        Transfer undone = new Transfer(43, FROM, TO, TransferState.COMPLETED, SourceAccount.LEFT_AS_IS,
+                "moodle (key k1)", Instant.parse("2026-12-02T10:00:00Z"), Instant.parse("2026-12-02T10:00:01Z"),
+                Instant.parse("2026-12-02T10:01:00Z"), 99, 0, null, new ItemCounts(2, 0, 0, 0, 0, 0, 2, 0), counted,
+                "undone", "moodle (key k1)", Instant.parse("2026-12-02T10:02:00Z"), null, null);
+        t.answers.put("list", args -> new Page<>(List.of(transfer(TransferState.COMPLETED, v),
+                transfer(TransferState.RUNNING, null), undone), "next-page"));
+
+        FakeHttp.Response r = t.call(new FakeHttp.Request("GET", "/transfers").bearer("lms-all").param("userId", "5")
+                .param("state", "completed"));
+
+        assertEquals(200, r.status, r.body());
+        assertEquals(3, body(r).get("items").size());
+        assertEquals("next-page", body(r).get("next").asText());
+        assertTrue(body(r).get("items").get(1).get("verification").isNull());
+    }
+
+    @Test
     void transfersNeedTheirScope() throws Exception {
         FakeHttp.Response r = t.call(new FakeHttp.Request("GET", "/transfers").bearer("lms-shares"));
         assertEquals(403, r.status);
