@@ -5,7 +5,7 @@
  * exported again without losing what Campus understands.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.campus.api.workflow;
 
 import org.osgi.annotation.bundle.Export;
