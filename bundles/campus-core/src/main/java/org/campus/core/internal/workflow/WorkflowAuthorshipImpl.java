@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -25,7 +24,7 @@ public class WorkflowAuthorshipImpl implements WorkflowAuthorship {
 
     private static final int CHUNK = 200;
 
-    /** Thrown inside a transaction to roll a restore back when an entry moved on meanwhile. */
+    /** Thrown inside a transaction to roll a move back when an entry moved on meanwhile. */
     private static final class ChangedSince extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -56,30 +55,20 @@ public class WorkflowAuthorshipImpl implements WorkflowAuthorship {
     }
 
     @Override
-    public Optional<AuthorChange> reassign(long recordId, LmsId from, LmsId to) {
-        long now = clock.millis();
-        return jdbc.write("moving a workflow record to another author", c -> {
-            if (!records.changeAuthor(c, recordId, from, to, now)) {
-                return Optional.empty();
-            }
-            List<Long> history = records.historyOf(c, recordId, from.value());
-            for (long h : history) {
-                records.changeActor(c, recordId, h, from, to);
-            }
-            return Optional.of(new AuthorChange(recordId, history));
-        });
+    public List<Long> historyOf(long recordId, LmsId actor) {
+        return jdbc.read("reading a workflow record's history", c -> records.historyOf(c, recordId, actor.value()));
     }
 
     @Override
-    public boolean restore(long recordId, List<Long> historyIds, LmsId current, LmsId previous) {
+    public boolean move(long recordId, List<Long> historyIds, LmsId from, LmsId to) {
         long now = clock.millis();
         try {
-            return jdbc.write("giving a workflow record back to its author", c -> {
-                if (!records.changeAuthor(c, recordId, current, previous, now)) {
+            return jdbc.write("moving a workflow record to another author", c -> {
+                if (!records.changeAuthor(c, recordId, from, to, now)) {
                     return false;
                 }
                 for (long h : historyIds) {
-                    if (!records.changeActor(c, recordId, h, current, previous)) {
+                    if (!records.changeActor(c, recordId, h, from, to)) {
                         throw new ChangedSince();
                     }
                 }
