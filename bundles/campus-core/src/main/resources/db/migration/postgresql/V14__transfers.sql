@@ -66,6 +66,8 @@ CREATE TABLE transfer_item (
 
 -- an outcome is recorded by provider and item id
 CREATE UNIQUE INDEX ux_transfer_item ON transfer_item (transfer_id, provider, item_id);
+-- undo pages through a transfer's items latest first: Derby reads an index only in its own order
+CREATE INDEX ix_transfer_item_desc ON transfer_item (transfer_id, seq_no DESC);
 
 -- Two transfers (or undos) touching one user never interleave: each holds a row per user.
 CREATE TABLE transfer_lock (

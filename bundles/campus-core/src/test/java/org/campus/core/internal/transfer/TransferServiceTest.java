@@ -50,7 +50,7 @@ class TransferServiceTest {
     private static final JobTestDatabase db = new JobTestDatabase();
     private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
     private final Events events = Events.unfiltered(eventAdmin);
-    private final JobEngine jobs = new JobEngine(db.dataSource(), new JobSettings(2, Duration.ofMillis(100), 4,
+    private final JobEngine jobs = new JobEngine(db.dataSource(), new JobSettings(2, Duration.ofSeconds(1), 4,
             JobSettings.DeadJobAction.RETRY, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(50), "n1",
             Duration.ofSeconds(5), Duration.ofMillis(500)), events, Clock.systemUTC());
     private final TransferProviders providers = new TransferProviders();
@@ -156,6 +156,12 @@ class TransferServiceTest {
         assertFalse(t.verification().flagged(), t.verification().reasons().toString());
         assertEquals(1, t.verification().counts().get(0).moved());
         assertEquals(1, t.verification().counts().get(0).removed());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // the event follows the commit that ends the transfer, which find() may see first
+        while (eventAdmin.events().stream().noneMatch(e -> e.getTopic().equals(TransferService.TOPIC_ENDED))
+                && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
         assertTrue(eventAdmin.events().stream().anyMatch(e -> e.getTopic().equals(TransferService.TOPIC_ENDED)
                 && "7".equals(e.getProperty("courses"))));
         assertEquals(1, transfers.list(new TransferQuery(from.id(), null, null, null, null), PageRequest.first(10))
