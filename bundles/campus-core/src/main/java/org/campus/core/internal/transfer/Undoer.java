@@ -180,6 +180,7 @@ final class Undoer {
 
         @Override
         public void undone(String itemId) {
+            heartbeat();
             if (reported.add(itemId)) {
                 report(transfer, provider, itemId, UndoOutcome.UNDONE, null, null, dryRun, writes, result);
             }
@@ -187,6 +188,7 @@ final class Undoer {
 
         @Override
         public void refused(String itemId, UndoRefusal reason, String detail) {
+            heartbeat();
             if (reported.add(itemId)) {
                 report(transfer, provider, itemId, UndoOutcome.REFUSED, reason, detail, dryRun, writes, result);
             }

@@ -136,6 +136,7 @@ final class Verifier {
         public void object(String itemId, String objectType, String objectId, ObjectFate expected, ObjectFate actual,
                 String detail) {
             reporting.add(itemId);
+            heartbeat(); // a verification of many items is a long silence for the job engine otherwise
             int[] n = counts.computeIfAbsent(provider + '\u0000' + objectType, k -> new int[4]);
             n[actual.ordinal()]++;
             if (expected != actual || actual == ObjectFate.LOST) {
