@@ -6,7 +6,7 @@
  * or a whole number, as the LMS sent it), no longer {@code long}s.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.campus.api.sharing;
 
 import org.osgi.annotation.bundle.Export;

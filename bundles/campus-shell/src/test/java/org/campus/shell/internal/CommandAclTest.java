@@ -48,7 +48,13 @@ class CommandAclTest {
             Map.entry("archive-show", "viewer"),
             Map.entry("archive-verify", "viewer"),
             Map.entry("archive-cancel", "admin"),
-            Map.entry("archive-delete", "admin"));
+            Map.entry("archive-delete", "admin"),
+            Map.entry("transfer-preview", "viewer"),
+            Map.entry("transfer-list", "viewer"),
+            Map.entry("transfer-show", "viewer"),
+            Map.entry("transfer-start", "admin"),
+            Map.entry("transfer-cancel", "admin"),
+            Map.entry("transfer-undo", "admin"));
 
     @Test
     void aclMatchesTheCommandsOfTheBundle() throws Exception {

@@ -224,6 +224,65 @@ final class ShareRepository {
         return byShare;
     }
 
+    /** A user's shares in id order after {@code afterId}, at most {@code limit}. */
+    List<ShareProgress> byUserAfter(Connection c, String userId, long afterId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM share_progress WHERE user_id = ? AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            ps.setString(1, userId);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+            return shares(ps);
+        }
+    }
+
+    /**
+     * Gives a share that belongs to {@code from} to {@code to}; false when it does not (any more). The
+     * user's bit of {@code id_numeric} follows the new owner's id.
+     */
+    boolean reassign(Connection c, long id, LmsId from, LmsId to, long now) throws SQLException {
+        int numeric;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id_numeric FROM share_progress WHERE id = ? AND user_id = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, from.value());
+            try (ResultSet r = ps.executeQuery()) {
+                if (!r.next()) {
+                    return false;
+                }
+                numeric = r.getInt(1);
+            }
+        }
+        int bits = (numeric & ~USER_NUMERIC) | flag(to, USER_NUMERIC);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE share_progress SET user_id = ?, id_numeric = ?,"
+                + " time_modified = ?, version = version + 1 WHERE id = ? AND user_id = ?")) {
+            ps.setString(1, to.value());
+            ps.setInt(2, bits);
+            ps.setLong(3, now);
+            ps.setLong(4, id);
+            ps.setString(5, from.value());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The owners of the shares that exist among {@code ids} (at most a few hundred at a time). */
+    Map<Long, LmsId> owners(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, LmsId> owners = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return owners;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id, id_numeric FROM share_progress WHERE id IN ("
+                + "?, ".repeat(ids.size() - 1) + "?)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    owners.put(r.getLong(1), new LmsId(r.getString(2), (r.getInt(3) & USER_NUMERIC) != 0));
+                }
+            }
+        }
+        return owners;
+    }
+
     /** Deletes a user's shares with their timelines (the foreign key cascades); returns how many shares. */
     int deleteByUser(Connection c, String userId) throws SQLException {
         return delete(c, "user_id", userId);

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -505,5 +506,97 @@ final class WorkflowRecordRepository {
 
     private static ConflictException lostRace() {
         return new ConflictException("the resource was changed by another request meanwhile; read it again and retry");
+    }
+
+    // ------------------------------------------------------------------ authorship (transfers)
+
+    /** An author's records in id order after {@code afterId}, at most {@code limit}. */
+    List<WorkflowRecord> authoredBy(Connection c, String authorId, long afterId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM workflow_record WHERE author_id = ?"
+                + " AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            ps.setString(1, authorId);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+            List<WorkflowRecord> found = new ArrayList<>();
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    found.add(record(r, 1));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Changes a record's author from {@code from} to {@code to}; false when {@code from} is not its author. */
+    boolean changeAuthor(Connection c, long recordId, LmsId from, LmsId to, long now) throws SQLException {
+        int numeric;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id_numeric FROM workflow_record WHERE id = ? AND author_id = ?")) {
+            ps.setLong(1, recordId);
+            ps.setString(2, from.value());
+            try (ResultSet r = ps.executeQuery()) {
+                if (!r.next()) {
+                    return false;
+                }
+                numeric = r.getInt(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_record SET author_id = ?, id_numeric = ?,"
+                + " time_modified = ?, version = version + 1 WHERE id = ? AND author_id = ?")) {
+            ps.setString(1, to.value());
+            ps.setInt(2, (numeric & ~AUTHOR_NUMERIC) | flag(to, AUTHOR_NUMERIC));
+            ps.setLong(3, now);
+            ps.setLong(4, recordId);
+            ps.setString(5, from.value());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The ids of a record's history entries whose actor is {@code actor}. */
+    List<Long> historyOf(Connection c, long recordId, String actor) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM workflow_history WHERE record_id = ? AND actor = ?"
+                + " ORDER BY id")) {
+            ps.setLong(1, recordId);
+            ps.setString(2, actor);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Sets the actor of one history entry of a record from {@code from} to {@code to}; false when it is not {@code from}. */
+    boolean changeActor(Connection c, long recordId, long historyId, LmsId from, LmsId to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE workflow_history SET actor = ?, actor_numeric = ?"
+                + " WHERE id = ? AND record_id = ? AND actor = ?")) {
+            ps.setString(1, to.value());
+            ps.setBoolean(2, to.numeric());
+            ps.setLong(3, historyId);
+            ps.setLong(4, recordId);
+            ps.setString(5, from.value());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The authors of the records that exist among {@code ids} (at most a few hundred at a time). */
+    Map<Long, LmsId> authors(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, LmsId> authors = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return authors;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, author_id, id_numeric FROM workflow_record WHERE id IN ("
+                + "?, ".repeat(ids.size() - 1) + "?)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    authors.put(r.getLong(1), new LmsId(r.getString(2), (r.getInt(3) & AUTHOR_NUMERIC) != 0));
+                }
+            }
+        }
+        return authors;
     }
 }

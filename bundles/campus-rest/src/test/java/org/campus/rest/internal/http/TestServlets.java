@@ -10,6 +10,7 @@ import org.campus.api.job.JobService;
 import org.campus.api.privacy.PrivacyService;
 import org.campus.api.provider.ProviderRegistry;
 import org.campus.api.sharing.ShareProgressService;
+import org.campus.api.transfer.TransferService;
 import org.campus.api.workflow.WorkflowService;
 import org.campus.api.workflow.WorkflowMailService;
 import org.campus.rest.internal.job.JobsResource;
@@ -19,6 +20,7 @@ import org.campus.rest.internal.security.ApiKeysResource;
 import org.campus.rest.internal.security.AuditResource;
 import org.campus.rest.internal.sharing.ShareProgressResource;
 import org.campus.rest.internal.system.SystemResource;
+import org.campus.rest.internal.transfer.TransferResource;
 import org.campus.rest.internal.workflow.WorkflowBindingResource;
 import org.campus.rest.internal.workflow.WorkflowMailResource;
 import org.campus.rest.internal.workflow.WorkflowRecordResource;
@@ -76,6 +78,7 @@ public final class TestServlets {
                 recording(org.campus.api.archive.ArchiveService.class)));
         servlet.bindResource(new org.campus.rest.internal.archive.RoleMatchResource(
                 recording(org.campus.api.archive.roles.RoleMatcher.class)));
+        servlet.bindResource(new TransferResource(recording(TransferService.class), recording(JobService.class)));
     }
 
     /** A service that remembers every call and then fails, as no hostile input may reach it. */
