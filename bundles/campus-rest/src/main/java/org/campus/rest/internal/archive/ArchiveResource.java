@@ -218,7 +218,7 @@ public class ArchiveResource implements ApiResource {
             n.put("valid", v.valid());
             n.put("reason", v.reason());
             if (v.timestamped() != null) {
-                n.put("timestamped", v.timestamped().toString());
+                n.put("timeStamped", v.timestamped().toString());
             }
             if (v.tsa() != null) {
                 n.put("tsa", v.tsa());
@@ -273,7 +273,7 @@ public class ArchiveResource implements ApiResource {
             }
         }
         if (j.reason() != null) {
-            n.put("reason", j.reason());
+            n.put("message", j.reason());
         }
         if (j.stored() != null) {
             ObjectNode s = n.putObject("stored");
@@ -281,13 +281,13 @@ public class ArchiveResource implements ApiResource {
             s.put("size", j.stored().size());
             s.put("sha256", j.stored().sha256());
             if (j.stored().timestamped() != null) {
-                s.put("timestamped", j.stored().timestamped().toString());
+                s.put("timeStamped", j.stored().timestamped().toString());
                 s.put("tsa", j.stored().tsa());
             }
         }
-        n.put("created", j.created().toString());
+        n.put("timeCreated", j.created().toString());
         if (j.ended() != null) {
-            n.put("ended", j.ended().toString());
+            n.put("timeEnded", j.ended().toString());
         }
         return n;
     }
