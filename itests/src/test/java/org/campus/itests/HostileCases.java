@@ -46,6 +46,10 @@ final class HostileCases {
             return bodyType != null && bodyType.endsWith("xml");
         }
 
+        boolean readsJson() {
+            return bodyType != null && bodyType.endsWith("json");
+        }
+
         @Override
         public String toString() {
             return method + " " + template;
