@@ -202,8 +202,8 @@ public class TransferResource implements ApiResource {
                     "must be one of queued, running, completed, failed, cancelled"));
         }
         String by = request.query("requestedBy");
-        if (by != null && (by.isBlank() || by.length() > MAX_NAME)) {
-            throw new InvalidInputException("requestedBy", "must be 1 to " + MAX_NAME + " characters");
+        if (by != null && (by.isBlank() || by.length() > MAX_NAME || by.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidInputException("requestedBy", "must be 1 to " + MAX_NAME + " printable characters");
         }
         TransferQuery query = new TransferQuery(LmsIdJson.query(request, "userId"), state, by,
                 request.queryInstant("createdFrom"), request.queryInstant("createdTo"));
