@@ -58,24 +58,24 @@ final class MigrationBatch {
         int unmapped = 0;
         List<Migrating> pending = rows;
         for (int round = 0; round < ROUNDS && !pending.isEmpty(); round++) {
-            List<Migrating> todo = new ArrayList<>(pending.size());
+            List<Migrating> unmoved = new ArrayList<>(pending.size());
             for (Migrating m : pending) {
                 if (spec.action() == RecordAction.MIGRATE && !spec.stateMap().containsKey(m.state())) {
                     unmapped++;
                 } else {
-                    todo.add(m);
+                    unmoved.add(m);
                 }
             }
             long now = clock.getAsLong();
-            boolean[] won = change(c, spec, todo, now);
-            List<Migrating> done = new ArrayList<>(todo.size());
+            boolean[] won = change(c, spec, unmoved, now);
+            List<Migrating> done = new ArrayList<>(unmoved.size());
             List<Long> lost = new ArrayList<>();
-            for (int i = 0; i < todo.size(); i++) {
+            for (int i = 0; i < unmoved.size(); i++) {
                 if (won[i]) {
-                    done.add(todo.get(i));
-                    doneByState.merge(todo.get(i).state(), 1L, Long::sum);
+                    done.add(unmoved.get(i));
+                    doneByState.merge(unmoved.get(i).state(), 1L, Long::sum);
                 } else {
-                    lost.add(todo.get(i).id());
+                    lost.add(unmoved.get(i).id());
                 }
             }
             records.appendHistoryEach(c, done, spec.action().code(),
