@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Hashtable;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.campus.api.workflow.LmsId;
 import org.campus.spi.LogLevel;
@@ -38,6 +40,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Feature campus-transfer-moodle in the real distribution: it installs into a running Campus,
@@ -54,8 +57,9 @@ public class MoodleTransferProviderIT {
     @Inject
     private BundleContext context;
 
+    /** Boot features installed: the features service the test reaches is the one that stays. */
     @Inject
-    private FeaturesService features;
+    private BootFinished bootFinished;
 
     @Inject
     private ConfigurationAdmin configurations;
@@ -67,8 +71,11 @@ public class MoodleTransferProviderIT {
 
     @Test
     public void theFeatureInstallsHotAndRegistersOneProviderPerConfiguration() throws Exception {
-        assertFalse("not started by default", features.isInstalled(features.getFeature(FEATURE)));
-        features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        assertFalse("not started by default", onFeatures(features -> features.isInstalled(features.getFeature(FEATURE))));
+        onFeatures(features -> {
+            features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            return null;
+        });
         org.osgi.service.cm.Configuration configuration = null;
         try {
             Bundle bundle = bundle("campus-transfer-moodle");
@@ -120,8 +127,56 @@ public class MoodleTransferProviderIT {
             if (configuration != null) {
                 configuration.delete();
             }
-            features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            onFeatures(features -> {
+                features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+                return null;
+            });
         }
+    }
+
+    /**
+     * Karaf's features bundle replaces its service when the services it tracks change (the mvn: URL
+     * handler re-registers when its configuration arrives late on a loaded machine); the replaced
+     * instance refuses further work. So each call takes the current service, and a call refused by a
+     * replaced instance is made again on its successor.
+     */
+    private <T> T onFeatures(FeaturesCall<T> call) throws Exception {
+        ServiceTracker<FeaturesService, FeaturesService> tracker = new ServiceTracker<>(context, FeaturesService.class, null);
+        tracker.open();
+        try {
+            FeaturesService features = tracker.waitForService(60_000);
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return call.on(features);
+                } catch (RejectedExecutionException e) {
+                    FeaturesService successor = awaitSuccessor(tracker, features);
+                    if (attempt == 3 || successor == null) {
+                        throw e;
+                    }
+                    features = successor;
+                }
+            }
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static FeaturesService awaitSuccessor(ServiceTracker<FeaturesService, FeaturesService> tracker,
+            FeaturesService replaced) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            FeaturesService current = tracker.getService();
+            if (current != null && current != replaced) {
+                return current;
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    @FunctionalInterface
+    private interface FeaturesCall<T> {
+        T on(FeaturesService features) throws Exception;
     }
 
     private Collection<ServiceReference<TransferProvider>> providers() {
