@@ -149,11 +149,10 @@ public class MoodleTransferProviderIT {
                 try {
                     return call.on(features);
                 } catch (RejectedExecutionException e) {
-                    FeaturesService successor = awaitSuccessor(tracker, features);
-                    if (attempt == 3 || successor == null) {
+                    if (attempt == 3) {
                         throw e;
                     }
-                    features = successor;
+                    features = awaitSuccessor(tracker, features);
                 }
             }
         } finally {
@@ -163,15 +162,11 @@ public class MoodleTransferProviderIT {
 
     private static FeaturesService awaitSuccessor(ServiceTracker<FeaturesService, FeaturesService> tracker,
             FeaturesService replaced) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
+        await("Karaf's features service replaced", () -> {
             FeaturesService current = tracker.getService();
-            if (current != null && current != replaced) {
-                return current;
-            }
-            Thread.sleep(100);
-        }
-        return null;
+            return current != null && current != replaced;
+        });
+        return tracker.getService();
     }
 
     @FunctionalInterface
