@@ -13,13 +13,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -40,8 +36,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -77,34 +71,7 @@ public class ArchiveIT {
             return;
         }
         tsa = new LoopbackTsa();
-        Path root = tsa.writeRoot(Files.createTempFile("archive-it-root", ".pem"));
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context,
-                ConfigurationAdmin.class, null);
-        tracker.open();
-        try {
-            ConfigurationAdmin admin = tracker.waitForService(60_000);
-            assertNotNull(admin);
-            org.osgi.service.cm.Configuration signing = admin.getConfiguration("campus.archive.signing", null);
-            Dictionary<String, Object> p = signing.getProperties() == null ? new Hashtable<>() : signing.getProperties();
-            p.put("tsa.url", tsa.url());
-            p.put("trust.anchors", root.toString());
-            p.put("trust.jdkCacerts", "false");
-            signing.update(p);
-        } finally {
-            tracker.close();
-        }
-        // the signer takes the configuration asynchronously: a signed job is refused (400, sign) until then
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            Http.Answer a = lms.postJson("/archive/jobs", "{\"courseId\": \"probe\", \"sign\": true, \"awaitUploads\":"
-                    + " true, \"activities\": [{\"type\": \"files\", \"id\": 1}]}");
-            if (a.status() == 201) {
-                assertEquals(204, lms.delete("/archive/jobs/" + a.json().get("id").asLong()).status());
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the TSA configuration was not taken up");
+        tsa.configureArchiveSigning(context, lms);
     }
 
     @AfterClass
@@ -139,7 +106,7 @@ public class ArchiveIT {
     }
 
     /** Name to bytes of every entry of a tar.gz (of concatenated gzip members, as RFC 1952 allows). */
-    private static Map<String, byte[]> entries(byte[] archive) throws IOException {
+    static Map<String, byte[]> entries(byte[] archive) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(archive))) {
             byte[] header = new byte[512];

@@ -13,19 +13,48 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.campus.client.ApiClient;
 import org.campus.client.ApiException;
 import org.campus.client.api.ApiKeysApi;
+import org.campus.client.api.ArchiveApi;
+import org.campus.client.api.JobsApi;
+import org.campus.client.api.ProvidersApi;
+import org.campus.client.api.TransfersApi;
 import org.campus.client.api.AuditApi;
 import org.campus.client.api.PrivacyApi;
 import org.campus.client.api.ShareProgressApi;
 import org.campus.client.api.SystemApi;
 import org.campus.client.api.WorkflowsApi;
+import org.campus.client.model.ArchiveJob;
+import org.campus.client.model.ArchiveVerification;
+import org.campus.client.model.ArchivedRoles;
 import org.campus.client.model.AuditEntry;
+import org.campus.client.model.CapabilityPermission;
+import org.campus.client.model.Job;
+import org.campus.client.model.JobLogEntry;
+import org.campus.client.model.NewArchiveActivity;
+import org.campus.client.model.NewArchiveJob;
+import org.campus.client.model.NewTransfer;
+import org.campus.client.model.Provider;
+import org.campus.client.model.ProviderKind;
+import org.campus.client.model.RoleMatch;
+import org.campus.client.model.RoleMatchReport;
+import org.campus.client.model.RoleMatchRequest;
+import org.campus.client.model.TargetRole;
+import org.campus.client.model.Transfer;
+import org.campus.client.model.TransferItemResult;
+import org.campus.client.model.TransferPreview;
+import org.campus.client.model.TransferPreviewItem;
+import org.campus.client.model.TransferPreviewRequest;
+import org.campus.client.model.TransferUndoItem;
+import org.campus.client.model.TransferUndoResult;
 import org.campus.client.model.Erasure;
 import org.campus.client.model.JobState;
 import org.campus.client.model.Health;
@@ -48,6 +77,9 @@ import org.campus.client.model.WorkflowRecord;
 import org.campus.client.model.WorkflowRecordAccess;
 import org.campus.client.model.WorkflowState;
 import org.campus.client.model.Worklist;
+import javax.inject.Inject;
+
+import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -56,6 +88,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.MapperFeature;
 
@@ -71,6 +104,12 @@ public class ClientFlowIT {
     /** Above 2^31-1: an LMS id the client must carry as 64 bits. */
     private static final long BIG = 5_000_000_000L;
     private static final AtomicLong IDS = new AtomicLong(BIG + System.nanoTime() % 1_000_000_000L);
+
+    private static final Duration JOB_WAIT = Duration.ofMinutes(3);
+    private static LoopbackTsa tsa;
+
+    @Inject
+    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -234,13 +273,8 @@ public class ClientFlowIT {
 
     /** An erasure runs as a job: follows it until it has ended, and asks it to have completed. */
     private static Erasure awaitEnded(PrivacyApi privacy, Erasure erasure) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
-        Erasure now = erasure;
-        while (now.getState() == JobState.QUEUED || now.getState() == JobState.RUNNING) {
-            assertTrue("erasure " + now.getId() + " still " + now.getState(), System.nanoTime() < deadline);
-            Thread.sleep(50);
-            now = privacy.getErasure(now.getId());
-        }
+        Erasure now = Await.until("erasure " + erasure.getId() + " ended", JOB_WAIT, () -> privacy.getErasure(erasure.getId()),
+                e -> e.getState() != JobState.QUEUED && e.getState() != JobState.RUNNING);
         assertEquals(JobState.COMPLETED, now.getState());
         return now;
     }
@@ -270,5 +304,131 @@ public class ClientFlowIT {
                 50, null).getItems();
         assertTrue(audit.toString(), audit.stream().anyMatch(e -> e.getTarget().equals("/api-keys/" + issued.getId())));
         expectStatus(400, () -> new AuditApi(admin()).listAuditEntries(null, "robot", null, null, null, null, null));
+    }
+
+    @AfterClass
+    public static void stopTsa() {
+        if (tsa != null) {
+            tsa.close();
+        }
+    }
+
+    @Test
+    public void providersOfEveryKindAreListedWithTheirBundles() throws Exception {
+        ProvidersApi providers = new ProvidersApi(lms());
+        List<Provider> all = providers.listProviders(null).getItems();
+        Set<ProviderKind> kinds = all.stream().map(Provider::getKind).collect(Collectors.toSet());
+        assertEquals(all.toString(), Set.of(ProviderKind.STORAGE, ProviderKind.ARCHIVER, ProviderKind.TRANSFER), kinds);
+        Provider filesystem = providers.listProviders(ProviderKind.STORAGE).getItems().stream()
+                .filter(p -> p.getId().equals("filesystem")).findFirst().orElseThrow();
+        assertEquals("campus-storage-filesystem", filesystem.getBundle());
+        assertEquals(Provider.HealthEnum.UP, filesystem.getHealth());
+        assertTrue(providers.listProviders(ProviderKind.ARCHIVER).getItems().stream()
+                .allMatch(p -> p.getKind() == ProviderKind.ARCHIVER && !p.getVersion().isEmpty()));
+    }
+
+    @Test
+    public void aSignedArchiveIsMadeDownloadedVerifiedAndItsRolesMatchedAsAJob() throws Exception {
+        if (tsa == null) {
+            tsa = new LoopbackTsa();
+            tsa.configureArchiveSigning(context, Http.asLms());
+        }
+        WorkflowsApi workflows = new WorkflowsApi(lms());
+        long course = IDS.incrementAndGet();
+        long activity = IDS.incrementAndGet();
+        Workflow w = workflows.createWorkflow(new WorkflowDefinition().initialState("draft")
+                .states(List.of(new WorkflowState().id("draft"), new WorkflowState().id("done")))
+                .actions(List.of(new WorkflowAction().id("finish").from(List.of("draft")).to("done").roles(List.of("author")))));
+        workflows.createWorkflowRecord(new NewWorkflowRecord().workflowId(w.getId()).lmsRecordId(new LmsId("essay-9"))
+                .courseId(new LmsId(course)).activityId(new LmsId(activity)).authorId(new LmsId(BIG + 9)));
+
+        ArchiveApi archive = new ArchiveApi(lms());
+        Object roles = lms().getObjectMapper().readValue(ArchiveIT.ROLES, Object.class);
+        ArchiveJob created = archive.createArchiveJob(new NewArchiveJob().courseId(new LmsId(course)).sign(true)
+                .activities(List.of(new NewArchiveActivity().type("workflow").id(new LmsId(activity)),
+                        new NewArchiveActivity().type("roles").id(new LmsId("course")).data(roles))));
+        assertEquals(Long.valueOf(course), created.getCourseId().getLong());
+        ArchiveJob done = Await.until("archive job " + created.getId() + " ended", JOB_WAIT,
+                () -> archive.getArchiveJob(created.getId()), j -> j.getState() == ArchiveJob.StateEnum.COMPLETED
+                        || j.getState() == ArchiveJob.StateEnum.FAILED || j.getState() == ArchiveJob.StateEnum.CANCELLED);
+        assertEquals(done.toString(), ArchiveJob.StateEnum.COMPLETED, done.getState());
+        assertEquals(Integer.valueOf(100), done.getProgress());
+        assertTrue(done.getErrors().isEmpty());
+
+        byte[] bytes = Files.readAllBytes(archive.getArchiveFile(created.getId()).toPath());
+        assertEquals(done.getStored().getSha256(), java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        assertEquals(Long.valueOf(bytes.length), done.getStored().getSize());
+        assertTrue(Files.size(archive.getArchiveTimestamp(created.getId()).toPath()) > 0);
+        ArchiveVerification verification = archive.verifyArchive(created.getId());
+        assertTrue(verification.getReason(), verification.getValid());
+
+        Map<String, byte[]> entries = ArchiveIT.entries(bytes);
+        byte[] rolesEntry = entries.get("activities/002-roles-course/roles.json");
+        assertNotNull(entries.keySet().toString(), rolesEntry);
+        ArchivedRoles archived = lms().getObjectMapper().readValue(rolesEntry, ArchivedRoles.class);
+        assertEquals("student", archived.getRoles().get(0).getShortName());
+        RoleMatchReport report = archive.matchArchivedRoles(new RoleMatchRequest().archived(archived).target(List.of(
+                new TargetRole().shortName("student").capabilities(Map.of("mod/quiz:attempt", CapabilityPermission.ALLOW)))));
+        RoleMatch student = report.getMatches().stream().filter(m -> m.getArchived().equals("student")).findFirst()
+                .orElseThrow();
+        assertEquals(RoleMatch.OutcomeEnum.MATCHED_BY_SHORT_NAME, student.getOutcome());
+
+        JobsApi jobs = new JobsApi(lms());
+        Job job = jobs.getJob(done.getJobId());
+        assertEquals(JobState.COMPLETED, job.getState());
+        List<JobLogEntry> log = jobs.getJobLog(job.getId(), null, 100, null).getItems();
+        assertFalse("the job logged its steps", log.isEmpty());
+        assertTrue(jobs.listJobs(job.getType(), null, JobState.COMPLETED, null, null, 100, null).getItems().stream()
+                .anyMatch(j -> j.getId().equals(job.getId())));
+        expectStatus(409, () -> jobs.cancelJob(job.getId()));
+
+        archive.deleteArchiveJob(created.getId());
+        expectStatus(404, () -> archive.getArchiveJob(created.getId()));
+    }
+
+    @Test
+    public void aTransferIsPreviewedRunVerifiedAndUndone() throws Exception {
+        ShareProgressApi shares = new ShareProgressApi(lms());
+        long from = IDS.incrementAndGet();
+        long to = IDS.incrementAndGet();
+        Set<Long> moved = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            moved.add(shares.createShare(new NewShare().courseId(new LmsId(IDS.incrementAndGet())).userId(new LmsId(from))
+                    .type(NewShare.TypeEnum.COURSE)).getId());
+        }
+        TransfersApi transfers = new TransfersApi(lms());
+
+        TransferPreview preview = transfers.previewTransfer(new TransferPreviewRequest().fromUserId(new LmsId(from))
+                .toUserId(new LmsId(to)).fromName("Ann (duplicate)").toName("Ann"));
+        List<TransferPreviewItem> items = preview.getGroups().stream().flatMap(g -> g.getItems().stream()).toList();
+        assertEquals(items.toString(), 2, items.size());
+        assertTrue(items.stream().allMatch(i -> i.getConflict() == null && !i.getIrreversible()));
+        assertEquals("a preview moves nothing", Long.valueOf(from),
+                shares.getShare(moved.iterator().next()).getUserId().getLong());
+
+        Transfer started = transfers.startTransfer(new NewTransfer().fromUserId(new LmsId(from)).toUserId(new LmsId(to))
+                .items(items.stream().map(TransferPreviewItem::getId).toList()).resolutions(Map.of()));
+        Transfer ended = Await.until("transfer " + started.getId() + " ended", JOB_WAIT,
+                () -> transfers.getTransfer(started.getId()), t -> t.getState() == Transfer.StateEnum.COMPLETED
+                        || t.getState() == Transfer.StateEnum.FAILED || t.getState() == Transfer.StateEnum.CANCELLED);
+        assertEquals(ended.toString(), Transfer.StateEnum.COMPLETED, ended.getState());
+        assertTrue(ended.getItems().stream().allMatch(i -> i.getOutcome() == TransferItemResult.OutcomeEnum.TRANSFERRED));
+        assertFalse(ended.getVerification().toString(), ended.getVerification().getFlagged());
+        for (long share : moved) {
+            assertEquals(Long.valueOf(to), shares.getShare(share).getUserId().getLong());
+        }
+        assertTrue(transfers.listTransfers(Long.toString(from), null, null, null, null, 10, null).getItems().stream()
+                .anyMatch(t -> t.getId().equals(started.getId())));
+
+        TransferUndoResult undone = transfers.undoTransfer(started.getId());
+        assertTrue(undone.getComplete());
+        assertTrue(undone.getItems().stream().allMatch(i -> i.getOutcome() == TransferUndoItem.OutcomeEnum.UNDONE));
+        for (long share : moved) {
+            assertEquals(Long.valueOf(from), shares.getShare(share).getUserId().getLong());
+        }
+        expectStatus(409, () -> transfers.undoTransfer(started.getId()));
+        expectStatus(400, () -> transfers.startTransfer(new NewTransfer().fromUserId(new LmsId(from))
+                .toUserId(new LmsId(from)).items(List.of())));
     }
 }

@@ -16,6 +16,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +46,11 @@ import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -135,6 +142,42 @@ final class LoopbackTsa implements AutoCloseable {
     private static X509Certificate sign(X509v3CertificateBuilder b, KeyPair issuer) throws Exception {
         return new JcaX509CertificateConverter().getCertificate(
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate())));
+    }
+
+    /**
+     * Makes this authority the one archive jobs are signed by ({@code tsa.url} and the trust anchor of
+     * {@code campus.archive.signing}), and waits until the container took it up: until then a job asking
+     * to be signed is refused (400, sign).
+     */
+    void configureArchiveSigning(BundleContext context, Http lms) throws Exception {
+        Path root = writeRoot(Files.createTempFile("archive-it-root", ".pem"));
+        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> tracker = new ServiceTracker<>(context,
+                ConfigurationAdmin.class, null);
+        tracker.open();
+        try {
+            ConfigurationAdmin admin = tracker.waitForService(60_000);
+            if (admin == null) {
+                throw new AssertionError("no ConfigurationAdmin in 60 s");
+            }
+            Configuration signing = admin.getConfiguration("campus.archive.signing", null);
+            Dictionary<String, Object> p = signing.getProperties() == null ? new Hashtable<>() : signing.getProperties();
+            p.put("tsa.url", url());
+            p.put("trust.anchors", root.toString());
+            p.put("trust.jdkCacerts", "false");
+            signing.update(p);
+        } finally {
+            tracker.close();
+        }
+        Await.until("the TSA configuration taken up", Duration.ofSeconds(60), () -> {
+            Http.Answer a = lms.postJson("/archive/jobs", "{\"courseId\": \"probe\", \"sign\": true, \"awaitUploads\":"
+                    + " true, \"activities\": [{\"type\": \"files\", \"id\": 1}]}");
+            if (a.status() == 201) {
+                if (lms.delete("/archive/jobs/" + a.json().get("id").asLong()).status() != 204) {
+                    throw new AssertionError("the probe job was not deleted");
+                }
+            }
+            return a.status();
+        }, status -> status == 201);
     }
 
     @Override
