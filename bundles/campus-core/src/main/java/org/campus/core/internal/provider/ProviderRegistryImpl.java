@@ -21,6 +21,7 @@ import org.campus.spi.ProviderHealth;
 import org.campus.spi.archiver.ActivityArchiver;
 import org.campus.spi.archiver.ActivityInput;
 import org.campus.spi.storage.StorageDriver;
+import org.campus.spi.transfer.TransferProvider;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -34,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tracks storage drivers and activity archivers as their bundles register and unregister them
+ * Tracks storage drivers, activity archivers and transfer providers as their bundles register and unregister them
  * (dynamic, greedy, multiple references). A provider is held only between its bind and unbind, so
  * a lookup never answers with a provider that is gone; a lease taken before tells, through
  * {@link ProviderLease#isAvailable()}, that its very service is no longer registered.
@@ -56,6 +57,7 @@ public class ProviderRegistryImpl implements ProviderRegistry {
     private final Events events;
     private final ConcurrentMap<Long, Registered<StorageDriver>> storage = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, Registered<ActivityArchiver>> archivers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, Registered<TransferProvider>> transfers = new ConcurrentHashMap<>();
 
     @Activate
     public ProviderRegistryImpl(@Reference Events events) {
@@ -92,6 +94,22 @@ public class ProviderRegistryImpl implements ProviderRegistry {
 
     void unbindArchiver(ServiceReference<ActivityArchiver> ref) {
         remove(archivers, serviceId(ref));
+    }
+
+    /** Listed here for the overview and its health; the transfer service takes them from its own tracker. */
+    @Reference(name = "transfer", service = TransferProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "unbindTransfer", updated = "updatedTransfer")
+    void bindTransfer(ServiceReference<TransferProvider> ref, TransferProvider provider) {
+        add(transfers, describe(ProviderKind.TRANSFER, provider, ref));
+    }
+
+    void updatedTransfer(ServiceReference<TransferProvider> ref, TransferProvider provider) {
+        transfers.put(serviceId(ref), describe(ProviderKind.TRANSFER, provider, ref));
+    }
+
+    void unbindTransfer(ServiceReference<TransferProvider> ref) {
+        remove(transfers, serviceId(ref));
     }
 
     private static <T extends Provider> Registered<T> describe(ProviderKind kind, T service, ServiceReference<?> ref) {
@@ -137,6 +155,10 @@ public class ProviderRegistryImpl implements ProviderRegistry {
 
     ConcurrentMap<Long, Registered<ActivityArchiver>> archiverMap() {
         return archivers;
+    }
+
+    ConcurrentMap<Long, Registered<TransferProvider>> transferMap() {
+        return transfers;
     }
 
     private static String capitalized(String s) {
@@ -198,6 +220,8 @@ public class ProviderRegistryImpl implements ProviderRegistry {
                 return storage;
             case ARCHIVER:
                 return archivers;
+            case TRANSFER:
+                return transfers;
             default:
                 return null;
         }
@@ -269,7 +293,11 @@ public class ProviderRegistryImpl implements ProviderRegistry {
                 String bundle, String version) {
             long serviceId = properties.get(Constants.SERVICE_ID) instanceof Number n ? n.longValue() : -1;
             int ranking = properties.get(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
-            String idProperty = kind == ProviderKind.STORAGE ? StorageDriver.PROPERTY_ID : ActivityArchiver.PROPERTY_ID;
+            String idProperty = switch (kind) {
+                case STORAGE -> StorageDriver.PROPERTY_ID;
+                case ARCHIVER -> ActivityArchiver.PROPERTY_ID;
+                case TRANSFER -> TransferProvider.PROPERTY_ID;
+            };
             Object rawId = properties.get(idProperty);
             List<String> problems = new ArrayList<>();
             String id;
@@ -298,7 +326,8 @@ public class ProviderRegistryImpl implements ProviderRegistry {
                     problems.add("an input in " + ActivityArchiver.PROPERTY_INPUTS
                             + " is not one of campus, inline, uploads");
                 }
-            } else if (properties.get(StorageDriver.PROPERTY_TITLE) instanceof String s && !s.isBlank()) {
+            } else if (properties.get(kind == ProviderKind.TRANSFER ? TransferProvider.PROPERTY_TITLE
+                    : StorageDriver.PROPERTY_TITLE) instanceof String s && !s.isBlank()) {
                 title = s;
             }
             return new Registered<>(kind, serviceId, ranking, id, bundle, version, service, handles, inputs, title,

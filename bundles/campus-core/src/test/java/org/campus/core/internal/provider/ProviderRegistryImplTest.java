@@ -26,6 +26,15 @@ import org.campus.spi.storage.ArchiveMetadata;
 import org.campus.spi.storage.StorageDriver;
 import org.campus.spi.storage.StorageStatus;
 import org.campus.spi.storage.StoredArchive;
+import org.campus.spi.transfer.ExecutionContext;
+import org.campus.spi.transfer.ExecutionRequest;
+import org.campus.spi.transfer.ListingContext;
+import org.campus.spi.transfer.ListingRequest;
+import org.campus.spi.transfer.TransferProvider;
+import org.campus.spi.transfer.UndoContext;
+import org.campus.spi.transfer.UndoRequest;
+import org.campus.spi.transfer.VerificationContext;
+import org.campus.spi.transfer.VerificationRequest;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Constants;
 import org.osgi.service.event.Event;
@@ -99,6 +108,49 @@ class ProviderRegistryImplTest {
                 "campus-archiver-test", "0.1.0");
         registry.add(registry.archiverMap(), r);
         return r;
+    }
+
+    /** A transfer provider that lists nothing; only its identity and health matter here. */
+    private static final TransferProvider TRANSFER = new TransferProvider() {
+        @Override
+        public void listItems(ListingRequest request, ListingContext context) {
+        }
+
+        @Override
+        public void transfer(ExecutionRequest request, ExecutionContext context) {
+        }
+
+        @Override
+        public void undo(UndoRequest request, UndoContext context) {
+        }
+
+        @Override
+        public void verify(VerificationRequest request, VerificationContext context) {
+        }
+    };
+
+    @Test
+    void transferProvidersAreListedAsTheyComeAndGoAndOneWithoutAnIdIsDown() {
+        Registered<TransferProvider> moodle = Registered.of(ProviderKind.TRANSFER, TRANSFER,
+                props(TransferProvider.PROPERTY_ID, "moodle", TransferProvider.PROPERTY_TITLE, "Moodle"),
+                "campus-transfer-moodle", "0.2.0");
+        registry.add(registry.transferMap(), moodle);
+        registry.add(registry.transferMap(), Registered.of(ProviderKind.TRANSFER, TRANSFER, props(),
+                "campus-transfer-broken", "0.1.0"));
+
+        List<ProviderDescription> listed = registry.providers(ProviderKind.TRANSFER);
+        assertEquals(2, listed.size());
+        ProviderDescription first = registry.find(ProviderKind.TRANSFER, "moodle").orElseThrow();
+        assertEquals("campus-transfer-moodle", first.bundle());
+        assertEquals("Moodle", first.title());
+        assertEquals(ProviderHealth.Status.UP, first.health().status());
+        ProviderDescription broken = listed.stream().filter(d -> !d.id().equals("moodle")).findFirst().orElseThrow();
+        assertEquals(ProviderHealth.Status.DOWN, broken.health().status());
+        assertTrue(broken.health().detail().contains(TransferProvider.PROPERTY_ID), broken.health().detail());
+        assertTrue(registry.providers().containsAll(listed));
+
+        registry.remove(registry.transferMap(), moodle.serviceId());
+        assertTrue(registry.find(ProviderKind.TRANSFER, "moodle").isEmpty());
     }
 
     @Test
