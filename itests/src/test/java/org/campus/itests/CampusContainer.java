@@ -64,6 +64,10 @@ public final class CampusContainer {
             // timeout, read once from its own property); a loaded 2-core machine can need minutes
             systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),
             systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
+            // the JUnit probe invoker's wait for the Injector has a third one (10 s); missing it leaves the
+            // probe without its invoker and the test run waiting for it for ever
+            systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                    .value("180000"),
             // and 10 s for each @Inject'ed service, which a container still booting on a loaded machine can miss
             systemProperty("pax.exam.service.timeout").value("180000"),
             systemProperty("campus.admin.password").value(ADMIN_PASSWORD),

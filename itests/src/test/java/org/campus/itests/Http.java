@@ -256,26 +256,25 @@ public final class Http {
 
     /** Waits until the API answers {@code path} with something other than 404 (routes come up with their services). */
     public void awaitRoute(String path, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Answer last = null;
-        AssertionError lastError = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = get(path);
-                if (last.status() != 404 && last.status() != 503) {
-                    return;
+        AssertionError[] lastError = new AssertionError[1];
+        try {
+            Await.until("route " + path + " up", timeout, () -> {
+                try {
+                    return get(path);
+                } catch (AssertionError e) {
+                    lastError[0] = e; // not listening yet, or an answer the document does not allow
+                    return null;
                 }
-            } catch (AssertionError e) {
-                lastError = e; // not listening yet, or an answer the document does not allow
+            }, a -> a != null && a.status() != 404 && a.status() != 503);
+        } catch (AssertionError e) {
+            if (lastError[0] != null) {
+                e.addSuppressed(lastError[0]);
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new AssertionError("route " + path + " could not be asked", e);
         }
-        throw new AssertionError("route " + path + " did not come up in " + timeout + "; last answer " + last,
-                lastError);
     }
 }

@@ -89,49 +89,31 @@ public class JobRestartIT {
                 + " itest-node, resuming after step")));
     }
 
-    private void awaitProviders() {
+    private void awaitProviders() throws Exception {
         api.awaitRoute("/privacy/providers", BOOT);
-        long end = System.nanoTime() + BOOT.toNanos();
-        while (System.nanoTime() < end) {
-            JsonNode items = api.get("/privacy/providers").json().get("items");
+        Await.until("the slow providers of deploy/ up", BOOT, () -> {
             long slow = 0;
-            for (JsonNode p : items) {
+            for (JsonNode p : api.get("/privacy/providers").json().get("items")) {
                 slow += p.get("name").asText().startsWith("slow-") && p.get("registered").asBoolean() ? 1 : 0;
             }
-            if (slow == 3) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("the slow providers of deploy/ did not come up");
+            return slow;
+        }, slow -> slow == 3);
     }
 
-    private JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        Http.Answer last = null;
-        while (System.nanoTime() < end) {
+    private JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) throws Exception {
+        Http.Answer last = Await.until(path + " to get there", timeout, () -> {
             try {
-                last = api.get(path);
-                if (last.status() == 200 && condition.test(last.json())) {
-                    return last.json();
-                }
+                return api.get(path);
             } catch (AssertionError e) {
-                // restarting: not listening yet
+                return null; // restarting: not listening yet
             }
-            pause();
-        }
-        throw new AssertionError(path + " did not get there in " + timeout + "; last answer " + last);
+        }, a -> a != null && a.status() == 200 && condition.test(a.json()));
+        return last.json();
     }
 
     private void awaitLog(Predicate<String> line) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            if (erasureLog().stream().anyMatch(line)) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("not in the providers' log: " + erasureLog());
+        Await.until("a line in the providers' log", Duration.ofSeconds(60), this::erasureLog,
+                lines -> lines.stream().anyMatch(line));
     }
 
     private List<String> erasureLog() throws Exception {
@@ -155,14 +137,5 @@ public class JobRestartIT {
 
     private static long count(List<String> lines, String line) {
         return lines.stream().filter(line::equals).count();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -161,7 +161,7 @@ public class MoodleTransferProviderIT {
     }
 
     private static FeaturesService awaitSuccessor(ServiceTracker<FeaturesService, FeaturesService> tracker,
-            FeaturesService replaced) throws InterruptedException {
+            FeaturesService replaced) throws Exception {
         await("Karaf's features service replaced", () -> {
             FeaturesService current = tracker.getService();
             return current != null && current != replaced;
@@ -239,13 +239,7 @@ public class MoodleTransferProviderIT {
         throw new AssertionError("bundle " + symbolicName + " not installed");
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("waited 30 s in vain: " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void await(String what, BooleanSupplier condition) throws Exception {
+        Await.until(what, Duration.ofSeconds(30), condition::getAsBoolean, done -> done);
     }
 }

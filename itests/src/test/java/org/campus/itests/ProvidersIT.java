@@ -71,7 +71,7 @@ public class ProvidersIT {
     }
 
     @Before
-    public void apiIsUp() throws InterruptedException {
+    public void apiIsUp() throws Exception {
         admin.awaitRoute("/providers", Duration.ofSeconds(180));
         awaitProviders(items -> SHIPPED.keySet().stream().allMatch(k -> find(items, k) != null),
                 "the four shipped providers");
@@ -112,22 +112,8 @@ public class ProvidersIT {
         return null;
     }
 
-    private JsonNode awaitProviders(Predicate<JsonNode> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode items = null;
-        while (System.nanoTime() < deadline) {
-            items = providers();
-            if (condition.test(items)) {
-                return items;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("waited in vain for " + what + "; last list: " + items);
+    private JsonNode awaitProviders(Predicate<JsonNode> condition, String what) throws Exception {
+        return Await.until(what, Duration.ofSeconds(60), this::providers, condition);
     }
 
     private Bundle bundle(String symbolicName) {

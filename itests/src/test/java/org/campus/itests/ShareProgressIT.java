@@ -270,7 +270,7 @@ public class ShareProgressIT {
     }
 
     @Test
-    public void privacyExportAndErasureCoverShares() {
+    public void privacyExportAndErasureCoverShares() throws Exception {
         long user = newId();
         long course = newId();
         long id = create(course, user, "activity", 3L).get("id").asLong();
@@ -296,24 +296,12 @@ public class ShareProgressIT {
     }
 
     /** Follows an erasure accepted with 202 to its end, through its Location. */
-    private JsonNode awaitErasure(Http.Answer accepted) {
+    private JsonNode awaitErasure(Http.Answer accepted) throws Exception {
         assertEquals(accepted.toString(), 202, accepted.status());
         String location = accepted.header("Location");
         String path = location.substring(location.indexOf("/privacy/"));
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            JsonNode e = lms.get(path).json();
-            if (List.of("completed", "failed", "cancelled").contains(e.get("state").asText())) {
-                return e;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ie);
-            }
-        }
-        throw new AssertionError("erasure " + location + " did not end");
+        return Await.until("erasure " + location + " ended", Duration.ofSeconds(60), () -> lms.get(path).json(),
+                e -> List.of("completed", "failed", "cancelled").contains(e.get("state").asText()));
     }
 
     private static JsonNode outcome(JsonNode erasure, String provider) {

@@ -541,7 +541,7 @@ public class WorkflowIT {
      * simulator; then the records of the workflow move to its next version by a migration job.
      */
     @Test
-    public void titlesInALanguageAndAMigrationRunAsAJob() throws InterruptedException {
+    public void titlesInALanguageAndAMigrationRunAsAJob() throws Exception {
         String translated = DOCUMENT_PUBLISHING
                 .replace("\"title\": \"Visible\",", "\"title\": \"Visible\", \"titles\": {\"de\": \"Sichtbar\", \"PT_br\": \"Visível\"},")
                 .replace("\"title\": \"Publish\",", "\"title\": \"Publish\", \"titles\": {\"de\": \"Veröffentlichen\"},");
@@ -580,15 +580,9 @@ public class WorkflowIT {
         assertEquals(3, started.json().get("records").asLong());
         assertEquals("workflow-migration", started.json().get("job").get("type").asText());
 
-        JsonNode state = null;
-        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < end) {
-            state = admin.get("/jobs/" + job).json();
-            if (List.of("completed", "failed", "cancelled").contains(state.get("state").asText())) {
-                break;
-            }
-            Thread.sleep(250);
-        }
+        JsonNode state = Await.until("migration job " + job + " ended", Duration.ofSeconds(120),
+                () -> admin.get("/jobs/" + job).json(),
+                j -> List.of("completed", "failed", "cancelled").contains(j.get("state").asText()));
         assertEquals(String.valueOf(state), "completed", state.get("state").asText());
         for (long record : records) {
             assertEquals(v2, lms.get("/workflow-records/" + record).json().get("workflowId").asLong());
