@@ -3,7 +3,7 @@
  * container's realm, and the audit trail of the changes both make.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.campus.api.security;
 
 import org.osgi.annotation.bundle.Export;

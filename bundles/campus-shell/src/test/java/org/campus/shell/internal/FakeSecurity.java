@@ -19,6 +19,7 @@ import org.campus.api.security.ApiKeyService;
 import org.campus.api.security.AuditEntry;
 import org.campus.api.security.AuditQuery;
 import org.campus.api.security.AuditService;
+import org.campus.api.security.AuditedChange;
 import org.campus.api.security.IssuedApiKey;
 import org.campus.api.security.Scopes;
 
@@ -86,6 +87,11 @@ final class FakeSecurity {
                 String detail) {
             entries.add(new AuditEntry(entries.size() + 1, Instant.parse("2024-05-01T10:15:30Z"), actor, actorKind,
                     action, target, remoteAddress, detail));
+        }
+
+        @Override
+        public AuditedChange begin(String actor, ActorKind actorKind, String action, String remoteAddress) {
+            throw new UnsupportedOperationException("the shell opens no audited change");
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.campus.core.internal.db.ChangeScopes;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
@@ -30,28 +31,39 @@ import org.osgi.service.event.EventHandler;
  * to a pool thread even when nobody listens, which cost about 30 us of CPU per event under load,
  * some 5% of a share's create and read (per-thread CPU of Karaf's JVM during the share-progress
  * bench). The handlers are tracked by their service properties only; none is fetched or activated.
+ *
+ * <p>An event posted while the thread's change scope ({@link ChangeScopes}) holds an uncommitted write
+ * is posted after that change commits, and never if it rolls back: a handler never hears of a change
+ * that is not in the database.
  */
 @Component(service = Events.class)
 public final class Events {
 
     private final EventAdmin eventAdmin;
+    private final ChangeScopes scopes;
     private final boolean onlySubscribed;
     private final Map<ServiceReference<EventHandler>, Subscription> handlers = new HashMap<>();
     private volatile Map<String, List<Subscription>> byTopic = new ConcurrentHashMap<>();
 
     @Activate
-    public Events(@Reference EventAdmin eventAdmin) {
-        this(eventAdmin, true);
+    public Events(@Reference EventAdmin eventAdmin, @Reference ChangeScopes scopes) {
+        this(eventAdmin, scopes, true);
     }
 
-    private Events(EventAdmin eventAdmin, boolean onlySubscribed) {
+    private Events(EventAdmin eventAdmin, ChangeScopes scopes, boolean onlySubscribed) {
         this.eventAdmin = eventAdmin;
+        this.scopes = scopes;
         this.onlySubscribed = onlySubscribed;
     }
 
     /** For tests outside OSGi, where no handler is tracked: every event goes to the Event Admin. */
     public static Events unfiltered(EventAdmin eventAdmin) {
-        return new Events(eventAdmin, false);
+        return unfiltered(eventAdmin, new ChangeScopes());
+    }
+
+    /** As {@link #unfiltered(EventAdmin)}, posting after the commit of changes open in {@code scopes}. */
+    public static Events unfiltered(EventAdmin eventAdmin, ChangeScopes scopes) {
+        return new Events(eventAdmin, scopes, false);
     }
 
     public void post(String topic, Object... keyValues) {
@@ -64,7 +76,10 @@ public final class Events {
         if (onlySubscribed && !subscribed(topic, properties)) {
             return;
         }
-        eventAdmin.postEvent(new Event(topic, properties));
+        Event event = new Event(topic, properties);
+        if (!scopes.afterCommit(() -> eventAdmin.postEvent(event))) {
+            eventAdmin.postEvent(event);
+        }
     }
 
     private boolean subscribed(String topic, Map<String, Object> properties) {

@@ -1,5 +1,7 @@
 package org.campus.core.internal.security;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +17,10 @@ import org.campus.api.security.ActorKind;
 import org.campus.api.security.AuditEntry;
 import org.campus.api.security.AuditQuery;
 import org.campus.api.security.AuditService;
+import org.campus.api.security.AuditedChange;
 import org.campus.core.internal.db.CampusSchema;
+import org.campus.core.internal.db.ChangeScopes;
+import org.campus.core.internal.db.DatabaseException;
 import org.campus.core.internal.db.Cursors;
 import org.campus.core.internal.db.GroupCommit;
 import org.campus.core.internal.db.JdbcTransactions;
@@ -33,7 +38,12 @@ import org.slf4j.LoggerFactory;
  * load a commit carries one entry per request that arrived during the previous commit, which keeps
  * the cost of the trail close to that of the asynchronous writer it replaced. A batch whose commit
  * fails is tried again; a caller whose entry is not committed within {@link #MAX_WAIT} gets an
- * exception, and its entry stays queued for the next batch. See docs/PERSISTENCE.md.
+ * exception, and its entry stays queued for the next batch.
+ *
+ * <p>{@link #begin} opens a change on the thread ({@link ChangeScopes}): the writes it makes through
+ * scoped services stay pending on one connection, and {@link AuditedChange#complete} appends the entry
+ * on that connection and commits both at once, with no second commit for the entry. A change with
+ * nothing pending records its entry through the group commit. See docs/PERSISTENCE.md.
  */
 @Component(service = AuditService.class, immediate = true)
 public class AuditServiceImpl implements AuditService {
@@ -49,16 +59,24 @@ public class AuditServiceImpl implements AuditService {
     private final AuditRepository repository = new AuditRepository();
     private final GroupCommit<AuditRepository.NewEntry> commits;
     private final Clock clock;
+    private final ChangeScopes scopes;
 
     @Activate
     public AuditServiceImpl(@Reference CampusSchema schema,
-            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
-        this(dataSource, Clock.systemUTC(), MAX_WAIT);
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource,
+            @Reference ChangeScopes scopes) {
+        this(dataSource, scopes, Clock.systemUTC(), MAX_WAIT);
     }
 
-    /** For tests outside OSGi (another arity than the DS constructor, which SCR picks by its parameter count). */
+    /** For tests outside OSGi that open no change (package-private: SCR considers public constructors only). */
     AuditServiceImpl(DataSource dataSource, Clock clock, Duration maxWait) {
+        this(dataSource, new ChangeScopes(), clock, maxWait);
+    }
+
+    /** For tests outside OSGi, with the scopes that the services of their changes use. */
+    AuditServiceImpl(DataSource dataSource, ChangeScopes scopes, Clock clock, Duration maxWait) {
         this.jdbc = new JdbcTransactions(dataSource);
+        this.scopes = scopes;
         this.clock = clock;
         this.commits = new GroupCommit<>("audit entries",
                 batch -> jdbc.write("writing audit entries", c -> {
@@ -85,6 +103,17 @@ public class AuditServiceImpl implements AuditService {
     @Override
     public void record(String actor, ActorKind actorKind, String action, String target, String remoteAddress,
             String detail) {
+        commits.submit(entry(actor, actorKind, action, target, remoteAddress, detail));
+    }
+
+    @Override
+    public AuditedChange begin(String actor, ActorKind actorKind, String action, String remoteAddress) {
+        Objects.requireNonNull(actorKind, "actorKind");
+        return new Change(scopes.open(), actor, actorKind, action, remoteAddress);
+    }
+
+    private AuditRepository.NewEntry entry(String actor, ActorKind actorKind, String action, String target,
+            String remoteAddress, String detail) {
         Objects.requireNonNull(actorKind, "actorKind");
         AuditRepository.NewEntry e = new AuditRepository.NewEntry(clock.millis(),
                 cut(actor == null || actor.isBlank() ? "unknown" : actor, 255), actorKind.code(),
@@ -92,7 +121,69 @@ public class AuditServiceImpl implements AuditService {
                 cut(remoteAddress, 255), cut(detail, 4000));
         AUDIT.debug("{} {} from {}: {} {} {}", e.actorKind(), e.actor(), e.remoteAddress(), e.action(), e.target(),
                 e.detail() == null ? "" : e.detail());
-        commits.submit(e);
+        return e;
+    }
+
+    /** A change open on one thread: its entry goes into the change's transaction when one is pending. */
+    private final class Change implements AuditedChange {
+
+        private final ChangeScopes.Scope scope;
+        private final String actor;
+        private final ActorKind actorKind;
+        private final String action;
+        private final String remoteAddress;
+        private boolean completed;
+
+        Change(ChangeScopes.Scope scope, String actor, ActorKind actorKind, String action, String remoteAddress) {
+            this.scope = scope;
+            this.actor = actor;
+            this.actorKind = actorKind;
+            this.action = action;
+            this.remoteAddress = remoteAddress;
+        }
+
+        @Override
+        public boolean pending() {
+            return scope.pending() != null;
+        }
+
+        @Override
+        public void complete(String target, String detail) {
+            if (completed) {
+                throw new IllegalStateException("the change is already completed");
+            }
+            if (scope.failed()) {
+                throw new IllegalStateException("a write of the change failed and was rolled back; it was not made");
+            }
+            AuditRepository.NewEntry e = entry(actor, actorKind, action, target, remoteAddress, detail);
+            Connection c = scope.pending();
+            if (c == null) {
+                commits.submit(e); // nothing pending: the services committed by themselves
+            } else {
+                try {
+                    repository.insert(c, List.of(e));
+                } catch (SQLException failure) {
+                    scope.close(); // rolls the change back
+                    throw new DatabaseException("writing the audit entry of a change failed; the change was not made",
+                            failure);
+                } catch (RuntimeException failure) {
+                    scope.close();
+                    throw failure;
+                }
+            }
+            try {
+                scope.commit();
+            } catch (SQLException failure) {
+                throw new DatabaseException("committing a change with its audit entry failed; it was not made",
+                        failure);
+            }
+            completed = true;
+        }
+
+        @Override
+        public void close() {
+            scope.close();
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.campus.api.sharing.ShareStatus;
 import org.campus.api.sharing.ShareStatusChange;
 import org.campus.api.sharing.SourceDeleted;
 import org.campus.core.internal.db.CampusSchema;
+import org.campus.core.internal.db.ChangeScopes;
 import org.campus.core.internal.db.Cursors;
 import org.campus.core.internal.db.JdbcTransactions;
 import org.campus.core.internal.event.Events;
@@ -26,7 +27,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Share progress in plain JDBC ({@link ShareRepository}): each call is one transaction on one connection. */
+/**
+ * Share progress in plain JDBC ({@link ShareRepository}): each call is one transaction on one connection,
+ * or, inside a change opened with {@code AuditService.begin} on the thread, part of that change's
+ * transaction, committed with its audit entry ({@link ChangeScopes}).
+ */
 @Component(service = ShareProgressService.class)
 public class ShareProgressServiceImpl implements ShareProgressService {
 
@@ -39,13 +44,19 @@ public class ShareProgressServiceImpl implements ShareProgressService {
 
     @Activate
     public ShareProgressServiceImpl(@Reference Events events, @Reference CampusSchema schema,
-            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource) {
-        this(events, dataSource, Clock.systemUTC());
+            @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource,
+            @Reference ChangeScopes scopes) {
+        this(events, dataSource, Clock.systemUTC(), scopes);
     }
 
     /** For tests outside OSGi; package-private, so SCR (which considers public constructors only) never picks it. */
     ShareProgressServiceImpl(Events events, DataSource dataSource, Clock clock) {
-        this.jdbc = new JdbcTransactions(dataSource);
+        this(events, dataSource, clock, new ChangeScopes());
+    }
+
+    /** For tests outside OSGi whose changes are opened in {@code scopes}. */
+    ShareProgressServiceImpl(Events events, DataSource dataSource, Clock clock, ChangeScopes scopes) {
+        this.jdbc = new JdbcTransactions(dataSource, scopes);
         this.events = events;
         this.clock = clock;
     }

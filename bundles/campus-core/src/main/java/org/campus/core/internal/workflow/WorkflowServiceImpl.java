@@ -47,6 +47,7 @@ import org.campus.api.workflow.WorkflowDefinition;
 import org.campus.api.workflow.WorkflowRecord;
 import org.campus.api.workflow.WorkflowService;
 import org.campus.core.internal.db.CampusSchema;
+import org.campus.core.internal.db.ChangeScopes;
 import org.campus.core.internal.db.Cursors;
 import org.campus.core.internal.db.DatabaseException;
 import org.campus.core.internal.db.JdbcTransactions;
@@ -75,7 +76,9 @@ import org.slf4j.LoggerFactory;
  * and parsed again on read (cached by id: the one cache, of immutable data). Records, their history
  * and their mail are plain JDBC ({@link WorkflowRecordRepository}, {@link MailOutbox}): an action is
  * one transaction. Records carry a version: of two concurrent actions on one record, the second to
- * commit loses with a {@link ConflictException}.
+ * commit loses with a {@link ConflictException}. Inside a change opened with {@code AuditService.begin}
+ * on the thread, a record's creation and an action join that change's transaction and commit with its
+ * audit entry ({@link ChangeScopes}); a migration or a record's move commits by itself.
  */
 @Component(service = WorkflowService.class)
 public class WorkflowServiceImpl implements WorkflowService {
@@ -109,8 +112,9 @@ public class WorkflowServiceImpl implements WorkflowService {
             @Reference Events events, @Reference CampusSchema schema,
             @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource,
             @Reference JobService jobs,
-            @Reference(target = "(" + JobExecutor.TYPE + "=" + JOB_TYPE_MIGRATION + ")") JobExecutor migrations) {
-        this(new Transactions(jpa), events, dataSource, jobs, Clock.systemUTC());
+            @Reference(target = "(" + JobExecutor.TYPE + "=" + JOB_TYPE_MIGRATION + ")") JobExecutor migrations,
+            @Reference ChangeScopes changes) {
+        this(new Transactions(jpa), events, dataSource, jobs, Clock.systemUTC(), changes);
     }
 
     /**
@@ -128,11 +132,19 @@ public class WorkflowServiceImpl implements WorkflowService {
 
     /** For tests outside OSGi, with the job service that runs migrations ({@code null}: none). */
     WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource, JobService jobs, Clock clock) {
+        this(tx, events, dataSource, jobs, clock, new ChangeScopes());
+    }
+
+    /** For tests outside OSGi whose changes are opened in {@code changes}. */
+    WorkflowServiceImpl(Transactions tx, Events events, DataSource dataSource, JobService jobs, Clock clock,
+            ChangeScopes changes) {
         this.tx = tx;
         this.events = events;
-        this.jdbc = new JdbcTransactions(dataSource);
+        // records created and acted on join the thread's change; a migration or a move commits by itself
+        this.jdbc = new JdbcTransactions(dataSource, changes);
         this.clock = clock;
-        this.scopes = new WorkflowScopes(tx, jdbc, records, jobs, this::definition, this::find, clock);
+        this.scopes = new WorkflowScopes(tx, new JdbcTransactions(dataSource), records, jobs, this::definition,
+                this::find, clock);
         this.worklists = new Worklists(jdbc, this::definition);
     }
 

@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 
+import org.campus.core.internal.db.ChangeScopes;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -18,7 +19,7 @@ class EventsTest {
 
     private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
     private final List<Event> posted = eventAdmin.events();
-    private final Events events = new Events(eventAdmin);
+    private final Events events = new Events(eventAdmin, new ChangeScopes());
 
     /** A service reference that answers its properties only, as a handler's registration. */
     @SuppressWarnings("unchecked")

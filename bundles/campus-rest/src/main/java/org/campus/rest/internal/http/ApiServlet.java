@@ -30,14 +30,15 @@ import org.campus.api.InvalidInputException;
 import org.campus.api.security.AdminRealm;
 import org.campus.api.security.ApiKeyService;
 import org.campus.api.security.AuditService;
+import org.campus.api.security.AuditedChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole API under {@code /campus/api/v1}: authenticates every request but those of open routes
  * (401 on any path without valid credentials, so that nothing about the API leaks), checks the
- * route's scope or role (403), routes to the registered {@link ApiResource}s, records every
- * successful change in the audit trail, and turns every failure into problem details through one
+ * route's scope or role (403), routes to the registered {@link ApiResource}s, commits every
+ * successful change with its audit entry ({@link AuditService#begin}), and turns every failure into problem details through one
  * {@link ProblemMapper}.
  */
 @Component(service = Servlet.class, configurationPid = RestConfig.PID)
@@ -110,65 +111,86 @@ public class ApiServlet extends HttpServlet {
         Reply reply;
         Caller caller = null;
         Router.Match match = null;
+        AuditedChange change = null;
         try {
-            match = method == null ? new Router.Match(null, Map.of(), java.util.Set.of())
-                    : router.match(method, path);
-            if (match.found() && match.route().access().isOpen()) {
-                caller = Caller.ANONYMOUS;
-            } else {
-                // before anything else, so that an unknown path or a wrong method tells nothing without credentials
-                caller = authenticator.authenticate(req);
+            try {
+                match = method == null ? new Router.Match(null, Map.of(), java.util.Set.of())
+                        : router.match(method, path);
+                if (match.found() && match.route().access().isOpen()) {
+                    caller = Caller.ANONYMOUS;
+                } else {
+                    // before anything else, so that an unknown path or a wrong method tells nothing without credentials
+                    caller = authenticator.authenticate(req);
+                }
+                String refusal = RawPath.refusal(req.getRequestURI(), path);
+                if (refusal != null) {
+                    throw new InvalidInputException("path", refusal);
+                }
+                if (!match.found()) {
+                    reply = match.allowed().isEmpty()
+                            ? problem(new Problem(404, "Not Found", "No resource at " + BASE + path, List.of()))
+                            : problem(new Problem(405, "Method Not Allowed", req.getMethod() + " is not allowed on "
+                                    + BASE + path, List.of())).header("Allow", match.allowed().stream()
+                                    .map(Enum::name).collect(Collectors.joining(", ")));
+                } else {
+                    Route route = match.route();
+                    AccessPolicy.check(caller, route.access());
+                    ApiRequest request = new ApiRequest(req, match.variables(), json, config.maxBodyBytes(), caller);
+                    if (route.access().changesData()) {
+                        // the change's writes wait for its audit entry, and commit with it
+                        change = audit.begin(caller.actor(), caller.actorKind(),
+                                route.method() + " " + route.path().template(), req.getRemoteAddr());
+                    }
+                    reply = route.handler().handle(request);
+                }
+            } catch (Exception e) {
+                reply = problem(problems.toProblem(e));
+                if (reply.status() == 401) {
+                    reply.header("WWW-Authenticate", UnauthorizedException.CHALLENGE);
+                }
+                if (reply.status() != 413) {
+                    drainUnreadBody(req);
+                }
             }
-            String refusal = RawPath.refusal(req.getRequestURI(), path);
-            if (refusal != null) {
-                throw new InvalidInputException("path", refusal);
+            if (change != null && reply.status() < 400) {
+                reply = complete(change, req, match.route(), path, reply, caller);
             }
-            if (!match.found()) {
-                reply = match.allowed().isEmpty()
-                        ? problem(new Problem(404, "Not Found", "No resource at " + BASE + path, List.of()))
-                        : problem(new Problem(405, "Method Not Allowed", req.getMethod() + " is not allowed on "
-                                + BASE + path, List.of())).header("Allow", match.allowed().stream()
-                                .map(Enum::name).collect(Collectors.joining(", ")));
-            } else {
-                AccessPolicy.check(caller, match.route().access());
-                ApiRequest request = new ApiRequest(req, match.variables(), json, config.maxBodyBytes(), caller);
-                reply = match.route().handler().handle(request);
+        } finally {
+            if (change != null) {
+                change.close(); // rolls back a change that failed or was refused; also on an Error
             }
-        } catch (Exception e) {
-            reply = problem(problems.toProblem(e));
-            if (reply.status() == 401) {
-                reply.header("WWW-Authenticate", UnauthorizedException.CHALLENGE);
-            }
-            if (reply.status() != 413) {
-                drainUnreadBody(req);
-            }
-        }
-        if (match != null && match.found() && match.route().access().changesData() && reply.status() < 400
-                && caller != null && !recordChange(req, match.route(), path, reply, caller)) {
-            reply = problem(new Problem(503, "Service Unavailable", "The change was made, but its audit entry is not"
-                    + " stored yet (the database fails); it is kept and stored later. Check the resource before"
-                    + " repeating the change.", List.of())).header("Retry-After", "10");
         }
         write(reply, resp);
     }
 
     /**
-     * Records a change in the audit trail before it is answered: the audit service returns once the
-     * entry is committed. When it cannot (the database fails), the change is not answered as a
-     * success: a change acknowledged with 2xx always has its audit entry.
+     * Commits a change with its audit entry before it is answered. When the change's writes were
+     * pending, a failing commit leaves neither, and the client is told that the change was not made;
+     * when the services committed by themselves, the entry went to the audit trail's group commit, and
+     * a failure there means the change was made but its entry is not stored yet. Either way a change
+     * acknowledged with 2xx always has its audit entry.
      */
-    private boolean recordChange(HttpServletRequest req, Route route, String path, Reply reply, Caller caller) {
+    private Reply complete(AuditedChange change, HttpServletRequest req, Route route, String path, Reply reply,
+            Caller caller) {
+        boolean pending = change.pending();
         try {
             // a created resource is the target; an accepted request's Location is only where to follow it
             String location = reply.status() == 201 ? reply.headers().get("Location") : null;
             String target = location != null && location.startsWith(BASE) ? location.substring(BASE.length()) : path;
-            audit.record(caller.actor(), caller.actorKind(), route.method() + " " + route.path().template(), target,
-                    req.getRemoteAddr(), "HTTP " + reply.status());
-            return true;
+            change.complete(target, "HTTP " + reply.status());
+            return reply;
         } catch (RuntimeException e) {
+            if (pending) {
+                LOG.error("The change {} {} by {} could not be committed with its audit entry; it was not made,"
+                        + " answered 503: {}", route.method(), path, caller.actor(), e.toString());
+                return problem(new Problem(503, "Service Unavailable", "The change could not be confirmed; it was"
+                        + " not made.", List.of())).header("Retry-After", "10");
+            }
             LOG.error("The change {} {} by {} is not in the audit trail yet; answered 503: {}", route.method(), path,
                     caller.actor(), e.toString());
-            return false;
+            return problem(new Problem(503, "Service Unavailable", "The change was made, but its audit entry is not"
+                    + " stored yet (the database fails); it is kept and stored later. Check the resource before"
+                    + " repeating the change.", List.of())).header("Retry-After", "10");
         }
     }
 

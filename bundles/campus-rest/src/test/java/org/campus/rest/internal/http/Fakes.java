@@ -20,6 +20,7 @@ import org.campus.api.security.ApiKeyService;
 import org.campus.api.security.AuditEntry;
 import org.campus.api.security.AuditQuery;
 import org.campus.api.security.AuditService;
+import org.campus.api.security.AuditedChange;
 import org.campus.api.security.IssuedApiKey;
 
 /** In-memory security services for REST tests. */
@@ -124,6 +125,48 @@ public final class Fakes {
             }
             entries.add(new AuditEntry(entries.size() + 1, Instant.EPOCH, actor, actorKind, action, target,
                     remoteAddress, detail));
+        }
+
+        /** When true, changes say their writes are pending, to be committed with the entry. */
+        public volatile boolean pendingWrites;
+        /** Changes begun and not closed yet. */
+        public int open;
+        /** The actions of changes closed without being completed (rolled back). */
+        public final List<String> rolledBack = new ArrayList<>();
+
+        @Override
+        public synchronized AuditedChange begin(String actor, ActorKind actorKind, String action,
+                String remoteAddress) {
+            open++;
+            return new AuditedChange() {
+                private boolean completed;
+                private boolean closed;
+
+                @Override
+                public boolean pending() {
+                    return pendingWrites;
+                }
+
+                @Override
+                public void complete(String target, String detail) {
+                    record(actor, actorKind, action, target, remoteAddress, detail);
+                    completed = true;
+                }
+
+                @Override
+                public void close() {
+                    synchronized (Audit.this) {
+                        if (closed) {
+                            return;
+                        }
+                        closed = true;
+                        open--;
+                        if (!completed) {
+                            rolledBack.add(action);
+                        }
+                    }
+                }
+            };
         }
 
         @Override
