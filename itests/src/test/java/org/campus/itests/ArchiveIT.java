@@ -115,13 +115,18 @@ public class ArchiveIT {
     }
 
     private JsonNode awaitEnd(long id) throws InterruptedException {
+        return awaitEnded("/archive/jobs/" + id);
+    }
+
+    /** Follows what {@code path} shows (an archive job, a privacy erasure) until its state has ended. */
+    private JsonNode awaitEnded(String path) throws InterruptedException {
         long end = System.nanoTime() + JOB_WAIT.toNanos();
         JsonNode job = null;
         while (System.nanoTime() < end) {
-            Http.Answer a = lms.get("/archive/jobs/" + id);
+            Http.Answer a = lms.get(path);
             assertEquals(a.toString(), 200, a.status());
             job = a.json();
-            int progress = job.get("progress").asInt();
+            int progress = job.path("progress").asInt(0);
             assertTrue(job.toString(), progress >= 0 && progress <= 100);
             String state = job.get("state").asText();
             if (state.equals("completed") || state.equals("failed") || state.equals("cancelled")) {
@@ -129,7 +134,7 @@ public class ArchiveIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("archive job " + id + " did not end in " + JOB_WAIT + ": " + job);
+        throw new AssertionError(path + " did not end in " + JOB_WAIT + ": " + job);
     }
 
     private byte[] bytes(String path, int expectedStatus) throws Exception {
@@ -278,6 +283,53 @@ public class ArchiveIT {
         assertEquals(bad.toString(), 400, bad.status());
         assertTrue(bad.contentType(), bad.contentType().startsWith("application/problem+json"));
         assertTrue(bad.body(), bad.body().contains("activities[0].data"));
+    }
+
+    @Test
+    public void theLmsUserOfAJobIsListedExportedAndErasedWhileTheJobStays() throws Exception {
+        long user = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+        Http.Answer created = lms.postJson("/archive/jobs", "{\"courseId\": \"it-user\", \"userId\": " + user
+                + ", \"awaitUploads\": true, \"activities\": [{\"type\": \"files\", \"id\": 6}]}");
+        assertEquals(created.toString(), 201, created.status());
+        long id = created.json().get("id").asLong();
+        assertTrue(created.body(), created.json().get("userId").isIntegralNumber());
+        assertEquals(user, created.json().get("userId").asLong());
+        Http.Answer other = lms.postJson("/archive/jobs", "{\"courseId\": \"it-user\", \"userId\": \"u" + user
+                + "\", \"awaitUploads\": true, \"activities\": [{\"type\": \"files\", \"id\": 7}]}");
+        assertEquals(other.toString(), 201, other.status());
+        assertEquals("u" + user, other.json().get("userId").asText());
+
+        JsonNode list = lms.get("/archive/jobs?userId=" + user).json();
+        assertEquals(list.toString(), 1, list.get("items").size());
+        assertEquals(id, list.get("items").get(0).get("id").asLong());
+        Http.Answer bad = lms.postJson("/archive/jobs", "{\"courseId\": 1, \"userId\": [1],"
+                + " \"activities\": [{\"type\": \"files\", \"id\": 7}]}");
+        assertEquals(bad.toString(), 400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("\"field\":\"userId\""));
+
+        JsonNode export = lms.get("/privacy/users/" + user + "/export").json();
+        JsonNode records = null;
+        for (JsonNode p : export.get("providers")) {
+            if (p.get("provider").asText().equals("archive-jobs")) {
+                records = p.get("records");
+            }
+        }
+        assertNotNull(export.toString(), records);
+        assertEquals(records.toString(), 1, records.size());
+        assertEquals(id, records.get(0).get("id").asLong());
+
+        Http.Answer accepted = lms.delete("/privacy/users/" + user);
+        assertEquals(accepted.toString(), 202, accepted.status());
+        String location = accepted.header("Location");
+        JsonNode erasure = awaitEnded(location.substring(location.indexOf("/privacy/")));
+        assertEquals(erasure.toString(), "completed", erasure.get("state").asText());
+        JsonNode kept = lms.get("/archive/jobs/" + id).json();
+        assertFalse("the job stays without its LMS user: " + kept, kept.has("userId"));
+        assertEquals(0, lms.get("/archive/jobs?userId=" + user).json().get("items").size());
+        assertEquals("u" + user, lms.get("/archive/jobs/" + other.json().get("id").asLong()).json().get("userId")
+                .asText());
+        assertEquals(204, lms.delete("/archive/jobs/" + id).status());
+        assertEquals(204, lms.delete("/archive/jobs/" + other.json().get("id").asLong()).status());
     }
 
     static final String ROLES = """

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.campus.api.Page;
 import org.campus.api.PageRequest;
+import org.campus.api.workflow.LmsId;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -57,7 +58,17 @@ public interface ArchiveService {
     Optional<ArchiveJob> find(long id);
 
     /** Archive jobs, newest first; {@code courseId} and {@code owner} filter when not {@code null}. */
-    Page<ArchiveJob> list(String courseId, String owner, PageRequest page);
+    default Page<ArchiveJob> list(String courseId, String owner, PageRequest page) {
+        return list(courseId, owner, null, page);
+    }
+
+    /**
+     * Archive jobs, newest first; {@code courseId}, {@code owner} and {@code userId} (the LMS user
+     * the job was made for, matched by its value) filter when not {@code null}.
+     *
+     * @since 1.1
+     */
+    Page<ArchiveJob> list(String courseId, String owner, LmsId userId, PageRequest page);
 
     /** The stored archive's bytes, streamed; a {@code ConflictException} before it is stored. */
     InputStream openArchive(long id) throws IOException;

@@ -68,6 +68,7 @@ public class ArchiveResource implements ApiResource {
     private Reply create(ApiRequest request) {
         JsonInput in = request.jsonObject();
         LmsId courseId = LmsIdJson.field(in, "courseId", true);
+        LmsId userId = LmsIdJson.field(in, "userId", false);
         JsonNode sign = in.node().get("sign");
         if (sign != null && !sign.isNull() && !sign.isBoolean()) {
             in.error("sign", "must be true or false");
@@ -95,7 +96,7 @@ public class ArchiveResource implements ApiResource {
         }
         in.check();
         ArchiveJob job = archives.create(new NewArchiveJob(courseId, activities, sign != null && sign.asBoolean(),
-                storage, await != null && await.asBoolean()), request.caller().actor());
+                storage, await != null && await.asBoolean(), userId), request.caller().actor());
         return Reply.created("/campus/api/v1" + BASE + "/" + job.id(), job(job));
     }
 
@@ -133,7 +134,8 @@ public class ArchiveResource implements ApiResource {
         if (courseId != null && (courseId.length() > LmsId.MAX_LENGTH || courseId.chars().anyMatch(Character::isISOControl))) {
             throw new InvalidInputException("courseId", LmsIdJson.RULE);
         }
-        var page = archives.list(courseId, null, request.page());
+        LmsId userId = LmsIdJson.query(request, "userId");
+        var page = archives.list(courseId, null, userId, request.page());
         ObjectNode n = json.mapper().createObjectNode();
         ArrayNode items = n.putArray("items");
         page.items().forEach(j -> items.add(job(j)));
@@ -241,6 +243,9 @@ public class ArchiveResource implements ApiResource {
             n.put("courseId", j.courseId().value());
         }
         n.put("owner", j.owner());
+        if (j.userId() != null) {
+            LmsIdJson.put(n, "userId", j.userId());
+        }
         n.put("state", j.state());
         n.put("progress", j.progress());
         n.put("sign", j.sign());

@@ -167,7 +167,7 @@ final class ArchiveRunner {
             context.log(JobLogLevel.INFO, "archive assembled: {} bytes, {} entries, SHA-256 {}", size,
                     assembled.entries(), sha256);
             row = new Row(row.id(), row.jobId(), row.courseId(), row.owner(), row.state(), row.sign(), row.storage(),
-                    row.archiveName(), null, size, sha256, null, null, null, null, row.created(), null, null);
+                    row.archiveName(), null, size, sha256, null, null, null, null, row.created(), null, null, row.userId());
         }
 
         if (row.sign() && (row.timestamped() == null || !Files.exists(workspace.token(id))

@@ -137,7 +137,7 @@ public class ArchiveServiceImpl implements ArchiveService {
         long[] created = new long[1];
         try {
             tx.write("creating an archive job", c -> {
-                long id = repository.insert(c, request.courseId(), owner, request.sign(), storage, prefix, now, rows);
+                long id = repository.insert(c, request.courseId(), owner, request.userId(), request.sign(), storage, prefix, now, rows);
                 created[0] = id;
                 try {
                     Files.createDirectories(workspace.job(id));
@@ -405,10 +405,10 @@ public class ArchiveServiceImpl implements ArchiveService {
     }
 
     @Override
-    public Page<ArchiveJob> list(String courseId, String owner, PageRequest page) {
+    public Page<ArchiveJob> list(String courseId, String owner, LmsId userId, PageRequest page) {
         Cursors.Position after = page.cursor() == null ? null : Cursors.decode(page.cursor());
         return tx.read("listing archive jobs", c -> {
-            List<Row> rows = repository.list(c, courseId, owner, after == null ? null : after.time(),
+            List<Row> rows = repository.list(c, courseId, owner, userId == null ? null : userId.value(), after == null ? null : after.time(),
                     after == null ? null : after.id(), page.limit());
             boolean more = rows.size() > page.limit();
             if (more) {
@@ -431,7 +431,7 @@ public class ArchiveServiceImpl implements ArchiveService {
         return ArchiveRepository.CANCELLED.equals(row.state()) ? ArchiveRepository.CANCELLED : ArchiveJob.STATE_OPEN;
     }
 
-    private static ArchiveJob job(Row row, List<ActivityRow> activities, Map<Integer, List<UploadRow>> uploads) {
+    static ArchiveJob job(Row row, List<ActivityRow> activities, Map<Integer, List<UploadRow>> uploads) {
         List<ArchiveJob.Activity> list = new ArrayList<>();
         for (ActivityRow a : activities) {
             List<ArchiveJob.Upload> files = uploads.getOrDefault(a.index(), List.of()).stream()
@@ -446,7 +446,7 @@ public class ArchiveServiceImpl implements ArchiveService {
         int progress = row.engine() == null ? 0 : "completed".equals(state) ? 100 : row.engine().progress();
         return new ArchiveJob(row.id(), row.jobId(), row.courseId(), row.owner(), state, progress, row.sign(),
                 row.storage(), list, row.engine() == null ? null : row.engine().reason(), stored, row.created(),
-                row.engine() == null ? null : row.engine().ended());
+                row.engine() == null ? null : row.engine().ended(), row.userId());
     }
 
     private Row stored(long id) {

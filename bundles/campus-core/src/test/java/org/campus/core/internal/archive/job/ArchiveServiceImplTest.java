@@ -30,6 +30,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.campus.api.ConflictException;
 import org.campus.api.InvalidInputException;
+import org.campus.api.PageRequest;
 import org.campus.api.archive.ArchiveJob;
 import org.campus.api.archive.ArchiveService;
 import org.campus.api.archive.ArchiveVerification;
@@ -398,6 +399,45 @@ class ArchiveServiceImplTest {
         assertEquals(ArchivePrivacyProvider.ERASED_OWNER, archives.find(id).get().owner());
         assertEquals(1, privacy.deleteCourse("99"));
         assertTrue(archives.find(id).isEmpty());
+    }
+
+    @Test
+    void theLmsUserOfAJobIsStoredListedMovedExportedAndErasedWhileTheJobStays() throws Exception {
+        long ann = archives.create(new NewArchiveJob(LmsId.of(98), List.of(new NewActivity("notes", "1", "{}")), false,
+                null, true, LmsId.of(42)), "moodle (key k1)").id();
+        long bob = archives.create(new NewArchiveJob(LmsId.of(98), List.of(new NewActivity("notes", "2", "{}")), false,
+                null, true, LmsId.of("bob")), "moodle (key k1)").id();
+        long none = archives.create(new NewArchiveJob(LmsId.of(98), List.of(new NewActivity("notes", "3", "{}")), false,
+                null, true), "moodle (key k1)").id();
+
+        assertEquals(new LmsId("42", true), archives.find(ann).get().userId(), "kept as the LMS sent it: a number");
+        assertEquals(LmsId.of("bob"), archives.find(bob).get().userId());
+        assertEquals(null, archives.find(none).get().userId());
+        assertEquals(List.of(ann), archives.list(null, null, LmsId.of("42"), new PageRequest(10, null)).items()
+                .stream().map(ArchiveJob::id).toList(), "matched by the value");
+        assertEquals(3, archives.list("98", null, null, new PageRequest(10, null)).items().size());
+
+        ArchiveJobUsersImpl users = new ArchiveJobUsersImpl(db.dataSource());
+        assertEquals(List.of(bob), users.ofUser(LmsId.of("bob"), 0, 10).stream().map(ArchiveJob::id).toList());
+        assertEquals(Set.of(bob), users.reassign(List.of(bob, ann, none), LmsId.of("bob"), LmsId.of(43)),
+                "only the jobs that belong to 'bob' now move");
+        assertEquals(Map.of(ann, new LmsId("42", true), bob, new LmsId("43", true)), users.users(List.of(ann, bob, none)));
+        assertEquals(Set.of(), users.reassign(List.of(bob), LmsId.of("bob"), LmsId.of(44)), "bob's no more");
+
+        ArchivePrivacyProvider privacy = new ArchivePrivacyProvider(db.dataSource(), archives);
+        List<Map<String, Object>> export = privacy.exportUser("42").records();
+        assertEquals(1, export.size());
+        assertEquals(ann, export.get(0).get("id"));
+        assertEquals(42L, export.get(0).get("userId"));
+        assertEquals(1, privacy.deleteUser("42"));
+        ArchiveJob erased = archives.find(ann).orElseThrow();
+        assertEquals(null, erased.userId(), "the job stays without its LMS user");
+        assertEquals("moodle (key k1)", erased.owner());
+        assertEquals(0, privacy.exportUser("42").records().size());
+        assertEquals(new LmsId("43", true), archives.find(bob).get().userId(), "another user's job is untouched");
+        for (long id : List.of(ann, bob, none)) {
+            archives.delete(id);
+        }
     }
 
     private ArchiveJobExecutor executor(ArchiveSigner signer) {
