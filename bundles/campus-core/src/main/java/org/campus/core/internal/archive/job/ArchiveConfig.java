@@ -21,6 +21,11 @@ public @interface ArchiveConfig {
     @AttributeDefinition(name = "Deflate level", description = "0 (store) to 9")
     int deflate_level() default 6;
 
+    @AttributeDefinition(name = "Store incompressible entries", description = "An entry whose first block does not"
+            + " compress (already compressed uploads: PDF, zip, images, random bytes) is written without compression"
+            + " (deflate level 0), so that no CPU is spent on it; the other entries keep the deflate level")
+    boolean deflate_storeIncompressible() default true;
+
     @AttributeDefinition(name = "Largest uploaded file (bytes)")
     long upload_maxFileBytes() default 8L * 1024 * 1024 * 1024;
 

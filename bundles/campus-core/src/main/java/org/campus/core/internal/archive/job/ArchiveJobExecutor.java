@@ -59,7 +59,7 @@ public class ArchiveJobExecutor implements JobExecutor {
         this.events = events;
         this.workspace = new ArchiveWorkspace(workDir);
         this.runner = new ArchiveRunner(dataSource, repository, registry, signer, workspace,
-                Math.max(0, Math.min(9, config.deflate_level())), clock);
+                Math.max(0, Math.min(9, config.deflate_level())), config.deflate_storeIncompressible(), clock);
     }
 
     @Override

@@ -271,6 +271,7 @@ final class ArchiveRepository {
         }
     }
 
+    /** The assembled archive's size, and its SHA-256 when it was computed then (signed archives); else null. */
     static void recordAssembled(Connection c, long id, long size, String sha256) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE archive_job SET stored_size = ?, stored_sha256 = ? WHERE id = ?")) {
@@ -291,15 +292,17 @@ final class ArchiveRepository {
         }
     }
 
-    static void recordStored(Connection c, long id, String location, String tokenLocation, String chainLocation,
-            long now) throws SQLException {
+    static void recordStored(Connection c, long id, String location, long size, String sha256, String tokenLocation,
+            String chainLocation, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE archive_job SET stored_location = ?, token_location = ?,"
-                + " chain_location = ?, time_stored = ? WHERE id = ?")) {
+                + " chain_location = ?, time_stored = ?, stored_size = ?, stored_sha256 = ? WHERE id = ?")) {
             ps.setString(1, location);
             ps.setString(2, tokenLocation);
             ps.setString(3, chainLocation);
             ps.setLong(4, now);
-            ps.setLong(5, id);
+            ps.setLong(5, size);
+            ps.setString(6, sha256);
+            ps.setLong(7, id);
             ps.executeUpdate();
         }
     }

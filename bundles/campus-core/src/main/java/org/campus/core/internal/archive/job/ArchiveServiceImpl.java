@@ -78,6 +78,9 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ArchiveConfig.class)
 public class ArchiveServiceImpl implements ArchiveService {
 
+    /** Uploads are streamed to disk through a buffer of this size (nothing more is held in memory). */
+    static final int UPLOAD_BUFFER = 256 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveServiceImpl.class);
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
     private static final Pattern STORAGE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
@@ -339,7 +342,7 @@ public class ArchiveServiceImpl implements ArchiveService {
             ch.truncate(offset); // a chunk sent again after a broken request replaces what arrived of it
             ch.position(offset);
             OutputStream out = Channels.newOutputStream(ch);
-            byte[] buffer = new byte[64 * 1024];
+            byte[] buffer = new byte[UPLOAD_BUFFER];
             size = offset;
             InputStream in = sha == null ? data : new DigestInputStream(data, sha);
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -360,7 +363,7 @@ public class ArchiveServiceImpl implements ArchiveService {
             if (sha == null) {
                 sha = sha256();
                 try (InputStream in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[64 * 1024];
+                    byte[] buffer = new byte[UPLOAD_BUFFER];
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         sha.update(buffer, 0, n);
                     }

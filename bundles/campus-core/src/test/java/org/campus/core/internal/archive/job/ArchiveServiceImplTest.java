@@ -468,6 +468,11 @@ class ArchiveServiceImplTest {
             }
 
             @Override
+            public boolean deflate_storeIncompressible() {
+                return true;
+            }
+
+            @Override
             public long upload_maxFileBytes() {
                 return maxFileBytes;
             }
