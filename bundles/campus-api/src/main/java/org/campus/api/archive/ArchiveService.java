@@ -83,6 +83,21 @@ public interface ArchiveService {
     ArchiveJob cancel(long id);
 
     /**
+     * Records what the external worker of an activity reported: authenticated by the activity's
+     * callback token (its SHA-256 compared in constant time with the one stored), it keeps the job
+     * alive and wakes the archiver that awaits the worker at once; the archiver reads it as
+     * {@code WorkerChannel.lastReport()}.
+     *
+     * @param activity the activity's index in the job, from 0
+     * @throws CallbackTokenException for a token no activity was given
+     * @throws org.campus.api.NotFoundException for an unknown job or activity (with a valid token)
+     * @throws org.campus.api.ForbiddenException for the token of another activity
+     * @throws org.campus.api.ConflictException when the job is not running (open or ended)
+     * @since 1.1
+     */
+    void report(long id, int activity, String token, WorkerReport report);
+
+    /**
      * Deletes an ended (or open) job: its uploads, its records and the stored archive with its
      * time-stamp.
      */

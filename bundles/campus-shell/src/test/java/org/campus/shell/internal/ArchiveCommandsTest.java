@@ -105,6 +105,11 @@ class ArchiveCommandsTest {
         }
 
         @Override
+        public void report(long id, int activity, String token, org.campus.api.archive.WorkerReport report) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void delete(long id) {
             calls.add("delete " + id);
             get(id);

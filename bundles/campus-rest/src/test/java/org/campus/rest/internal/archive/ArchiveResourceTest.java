@@ -193,4 +193,60 @@ class ArchiveResourceTest {
         assertEquals(204, call(new FakeHttp.Request("DELETE", "/archive/jobs/7")).status);
         assertEquals(403, t.call(new FakeHttp.Request("DELETE", "/archive/jobs/7").bearer("lms-shares")).status);
     }
+
+    @Test
+    void aWorkersReportIsAuthenticatedByItsCallbackTokenAndAnswered202() throws Exception {
+        String token = "cw_" + "a".repeat(43);
+        String path = "/archive/jobs/7/activities/1/reports";
+        t.answers.put("report", args -> null);
+        FakeHttp.Response r = t.call(new FakeHttp.Request("POST", path).bearer(token)
+                .json("{\"state\": \"running\", \"progress\": 40, \"message\": \"page 4 of 10\", \"detail\": {\"pages\": 10}}"));
+        assertEquals(202, r.status, r.body());
+        assertEquals("running", JSON.readTree(r.body()).get("state").asText());
+        Object[] args = t.lastArgs.get("report");
+        assertEquals(7L, args[0]);
+        assertEquals(1, args[1]);
+        assertEquals(token, args[2]);
+        org.campus.api.archive.WorkerReport report = (org.campus.api.archive.WorkerReport) args[3];
+        assertEquals(40, report.progress());
+        assertEquals("page 4 of 10", report.message());
+        assertTrue(report.text().contains("\"pages\": 10"), "kept as sent: " + report.text());
+
+        t.serviceCalls.clear();
+        // no token, an API key, a password: 401 before any lookup
+        for (FakeHttp.Request bad : List.of(new FakeHttp.Request("POST", path).json("{\"state\": \"running\"}"),
+                new FakeHttp.Request("POST", path).bearer("lms-all").json("{\"state\": \"running\"}"),
+                new FakeHttp.Request("POST", path).basic("admin", "secret").json("{\"state\": \"running\"}"))) {
+            FakeHttp.Response refused = t.call(bad);
+            assertEquals(401, refused.status, refused.body());
+            assertTrue(refused.body().contains("\"status\":401"), refused.body());
+        }
+        assertTrue(t.serviceCalls.isEmpty(), t.serviceCalls.toString());
+        FakeHttp.Response bad = t.call(new FakeHttp.Request("POST", path).bearer(token)
+                .json("{\"state\": \"done\", \"progress\": 101, \"detail\": [1], \"other\": 1}"));
+        assertEquals(400, bad.status, bad.body());
+        for (String field : List.of("state", "progress", "detail", "other")) {
+            assertTrue(bad.body().contains("\"field\":\"" + field + "\""), field + " in " + bad.body());
+        }
+        assertEquals(413, t.call(new FakeHttp.Request("POST", path).bearer(token)
+                .json("{\"state\": \"running\", \"message\": \"" + "x".repeat(20_000) + "\"}")).status);
+        assertEquals(415, t.call(new FakeHttp.Request("POST", path).bearer(token)
+                .body("text/plain", "state=running".getBytes())).status);
+        assertEquals(404, t.call(new FakeHttp.Request("POST", "/archive/jobs/7/activities/x/reports").bearer(token)
+                .json("{\"state\": \"running\"}")).status);
+        assertTrue(t.serviceCalls.isEmpty(), t.serviceCalls.toString());
+
+        t.answers.put("report", a -> {
+            throw new org.campus.api.ForbiddenException("another activity's token");
+        });
+        assertEquals(403, t.call(new FakeHttp.Request("POST", path).bearer(token).json("{\"state\": \"failed\"}")).status);
+        t.answers.put("report", a -> {
+            throw new org.campus.api.archive.CallbackTokenException("no such token");
+        });
+        assertEquals(401, t.call(new FakeHttp.Request("POST", path).bearer(token).json("{\"state\": \"failed\"}")).status);
+        t.answers.put("report", a -> {
+            throw new ConflictException("archive job 7 is completed");
+        });
+        assertEquals(409, t.call(new FakeHttp.Request("POST", path).bearer(token).json("{\"state\": \"failed\"}")).status);
+    }
 }

@@ -26,6 +26,11 @@ public @interface ArchiveConfig {
             + " (deflate level 0), so that no CPU is spent on it; the other entries keep the deflate level")
     boolean deflate_storeIncompressible() default true;
 
+    @AttributeDefinition(name = "Worker callback base URL", description = "The API base an archiver's external"
+            + " worker reports to (POST <base>/archive/jobs/{id}/activities/{activity}/reports), e.g."
+            + " https://campus.example.org/campus/api/v1; empty: http://localhost:<Karaf's HTTP port>/campus/api/v1")
+    String worker_callbackBaseUrl() default "";
+
     @AttributeDefinition(name = "Largest uploaded file (bytes)")
     long upload_maxFileBytes() default 8L * 1024 * 1024 * 1024;
 

@@ -76,10 +76,12 @@ final class ArchiveRunner {
     private final ArchiveWorkspace workspace;
     private final int level;
     private final boolean storeIncompressible;
+    private final ArchiveWorkers workers;
     private final Clock clock;
 
     ArchiveRunner(DataSource dataSource, ArchiveRepository repository, ProviderRegistry registry, ArchiveSigner signer,
-            ArchiveWorkspace workspace, int level, boolean storeIncompressible, Clock clock) {
+            ArchiveWorkspace workspace, int level, boolean storeIncompressible, ArchiveWorkers workers, Clock clock) {
+        this.workers = workers;
         this.tx = new JdbcTransactions(dataSource);
         this.repository = repository;
         this.registry = registry;
@@ -374,9 +376,13 @@ final class ArchiveRunner {
         try (SegmentWriter segment = new SegmentWriter(data, index, folder, level, storeIncompressible, spool,
                 monitor)) {
             String checkpoint = null;
+            ActivityWorker worker = new ActivityWorker(workers, row.id(), a.index(),
+                    workspace.workerToken(row.id(), a.index()));
             while (true) {
                 ActivityContext ac = new ActivityContext(context, row.id(), row.courseId().value(), ref, inline,
-                        uploads, segment, clock, a.index() * ActivityContext.UNITS, total, checkpoint);
+                        uploads, segment, clock, a.index() * ActivityContext.UNITS, total, checkpoint, worker);
+                // reports that arrive while the archiver runs wake the next wait at once
+                int seen = workers.reports(row.id(), a.index());
                 ArchiveResult result;
                 try {
                     result = lease.service().archive(ac);
@@ -422,7 +428,8 @@ final class ArchiveRunner {
                     }
                     case AWAITING_WORKER -> {
                         checkpoint = result.checkpoint().orElse(null);
-                        if (!await(context, result.pollAfter().orElse(Duration.ofSeconds(5)))) {
+                        if (!await(context, row.id(), a.index(), seen,
+                                result.pollAfter().orElse(Duration.ofSeconds(5)))) {
                             return new Outcome(null, JobResult.cancelled());
                         }
                     }
@@ -441,15 +448,24 @@ final class ArchiveRunner {
         }
     }
 
-    /** Waits for a worker, reporting alive; false when the job must stop. */
-    private static boolean await(JobContext context, Duration pollAfter) throws InterruptedException {
+    /**
+     * Waits for a worker until it reports (more than the {@code seen} reports) or {@code pollAfter} has
+     * passed, reporting the job alive; false when the job must stop. A report received on this node
+     * wakes the wait at once; one received on another node is seen within a second.
+     */
+    private boolean await(JobContext context, long id, int activity, int seen, Duration pollAfter)
+            throws InterruptedException {
         long end = System.nanoTime() + pollAfter.toNanos();
         while (System.nanoTime() < end) {
             if (context.isCancelled()) {
                 return false;
             }
             context.heartbeat();
-            Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            if (workers.reports(id, activity) > seen) {
+                context.log(JobLogLevel.DEBUG, "activity {}: the worker reported", activity + 1);
+                return true;
+            }
+            workers.await(id, activity, Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
         }
         return true;
     }

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 
 import org.campus.api.ConflictException;
 import org.campus.api.FieldError;
+import org.campus.api.ForbiddenException;
 import org.campus.api.InvalidInputException;
 import org.campus.api.NotFoundException;
 import org.campus.api.Page;
@@ -37,6 +38,7 @@ import org.campus.api.archive.ArchiveService;
 import org.campus.api.archive.ArchiveVerification;
 import org.campus.api.archive.NewArchiveJob;
 import org.campus.api.archive.UploadTooLargeException;
+import org.campus.api.archive.WorkerReport;
 import org.campus.api.job.Job;
 import org.campus.api.job.JobService;
 import org.campus.api.job.NewJob;
@@ -94,17 +96,26 @@ public class ArchiveServiceImpl implements ArchiveService {
     private final Events events;
     private final ArchiveWorkspace workspace;
     private final ArchiveConfig config;
+    private final ArchiveWorkers workers;
     private final Clock clock;
 
     @Activate
     public ArchiveServiceImpl(ArchiveConfig config, @Reference CampusSchema schema,
             @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource, @Reference JobService jobs,
-            @Reference ProviderRegistry registry, @Reference ArchiveSigner signer, @Reference Events events) {
-        this(config, dataSource, jobs, registry, signer, events, workDir(config), Clock.systemUTC());
+            @Reference ProviderRegistry registry, @Reference ArchiveSigner signer, @Reference Events events,
+            @Reference ArchiveWorkers workers) {
+        this(config, dataSource, jobs, registry, signer, events, workers, workDir(config), Clock.systemUTC());
     }
 
     ArchiveServiceImpl(ArchiveConfig config, DataSource dataSource, JobService jobs, ProviderRegistry registry,
             ArchiveSigner signer, Events events, Path workDir, Clock clock) {
+        this(config, dataSource, jobs, registry, signer, events, new ArchiveWorkers(dataSource, "", null, clock),
+                workDir, clock);
+    }
+
+    ArchiveServiceImpl(ArchiveConfig config, DataSource dataSource, JobService jobs, ProviderRegistry registry,
+            ArchiveSigner signer, Events events, ArchiveWorkers workers, Path workDir, Clock clock) {
+        this.workers = workers;
         this.config = config;
         this.tx = new JdbcTransactions(dataSource);
         this.jobs = jobs;
@@ -520,6 +531,33 @@ public class ArchiveServiceImpl implements ArchiveService {
         } finally {
             ArchiveWorkspace.deleteTree(dir);
         }
+    }
+
+    // ---- the workers' reports
+
+    @Override
+    public void report(long id, int activity, String token, WorkerReport report) {
+        tx.write("recording a worker's report", c -> {
+            // the token first: who holds none learns nothing of the job (401)
+            Optional<ArchiveWorkers.Holder> elsewhere = workers.authenticate(c, id, activity, token);
+            Row row = repository.find(c, id).orElseThrow(() -> NotFoundException.of("archive job", id));
+            if (activity < 0 || activity >= repository.activities(c, id).size()) {
+                throw new NotFoundException("Archive job " + id + " has no activity " + activity);
+            }
+            if (elsewhere.isPresent()) {
+                throw new ForbiddenException("The callback token is another activity's; it reports only for the"
+                        + " activity it was given for");
+            }
+            String state = state(row);
+            if (ArchiveJob.STATE_OPEN.equals(state) || "completed".equals(state) || "failed".equals(state)
+                    || "cancelled".equals(state)) {
+                throw new ConflictException("archive job " + id + " is " + state + "; it takes no worker reports");
+            }
+            workers.record(c, id, activity, report);
+            return null;
+        });
+        workers.wake(id, activity);
+        LOG.debug("archive job {}: the worker of activity {} reported {}", id, activity, report.state());
     }
 
     // ---- cancel and delete

@@ -52,6 +52,11 @@ final class ArchiveWorkspace {
         return job(id).resolve("segments").resolve(String.format(Locale.ROOT, "%04d.idx", activity));
     }
 
+    /** The callback token of an activity's worker (readable by the owner only). */
+    Path workerToken(long id, int activity) {
+        return job(id).resolve(String.format(Locale.ROOT, "worker-%04d.token", activity));
+    }
+
     /** The first gzip member of the archive (the format entry); the segments follow it. */
     Path head(long id) {
         return job(id).resolve("archive-head.gz");
