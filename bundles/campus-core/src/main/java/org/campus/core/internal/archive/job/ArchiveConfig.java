@@ -5,13 +5,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of archive jobs (PID {@code campus.archive}, file {@code etc/campus.archive.cfg}). */
 @ObjectClassDefinition(name = "Campus archive jobs",
-        description = "Where archive jobs keep their work (uploads, segments, the archive before it is stored) and their limits")
+        description = "Where archive jobs keep their work (uploads, segments, the archive's first and last members before it is stored) and their limits")
 public @interface ArchiveConfig {
 
     String PID = "campus.archive";
 
     @AttributeDefinition(name = "Work directory", description = "Per-job work directories (uploads, inline data,"
-            + " segments, the archive before it is stored); empty: ${karaf.data}/campus/archive-work. Nodes that"
+            + " segments, the archive's first and last members); empty: ${karaf.data}/campus/archive-work. Nodes that"
             + " share a database and run each other's archive jobs must share it too")
     String work_dir() default "";
 
