@@ -118,6 +118,13 @@ public class ArchiveResource implements ApiResource {
         // what can be refused without a look at the token first (as every route does), then the token's form
         // (no lookup for what cannot be a callback token: an API key, a password), then the body
         javax.servlet.http.HttpServletRequest http = request.http();
+        java.util.Enumeration<String> authorizations = http.getHeaders("Authorization");
+        if (authorizations != null && authorizations.hasMoreElements()) {
+            authorizations.nextElement();
+            if (authorizations.hasMoreElements()) {
+                throw new CallbackTokenException("Two credentials are ambiguous; a worker sends its callback token only");
+            }
+        }
         if (http.getContentLengthLong() > WorkerReport.MAX_BYTES) {
             request.body(WorkerReport.MAX_BYTES); // 413
         }

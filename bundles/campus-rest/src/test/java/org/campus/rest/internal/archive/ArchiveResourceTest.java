@@ -221,6 +221,9 @@ class ArchiveResourceTest {
             assertEquals(401, refused.status, refused.body());
             assertTrue(refused.body().contains("\"status\":401"), refused.body());
         }
+        FakeHttp.Response two = t.call(new FakeHttp.Request("POST", path).bearer(token).basic("admin", "secret")
+                .body("text/plain", "x".getBytes()));
+        assertEquals(401, two.status, "two credentials are ambiguous, before anything else: " + two.body());
         assertTrue(t.serviceCalls.isEmpty(), t.serviceCalls.toString());
         FakeHttp.Response bad = t.call(new FakeHttp.Request("POST", path).bearer(token)
                 .json("{\"state\": \"done\", \"progress\": 101, \"detail\": [1], \"other\": 1}"));
