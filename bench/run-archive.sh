@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Archive bench (issue 12): archives BENCH_ARCHIVE_MB (1024) MiB of files uploaded through the real HTTP
-# API (chunks of BENCH_CHUNK_MB MiB) into one archive job of the distribution, its heap capped at
+# API (each file streamed in one request with curl -T; BENCH_CHUNK_MB > 0: in chunks of that many MiB) into one archive job of the distribution, its heap capped at
 # BENCH_HEAP (256M), and compares the wall time with `tar czf` + `sha256sum` of the same files in the same
 # run. Prints both times and the speed ratio (baseline time / Campus time; the target is 0.7 or more), and
 # the most heap the container used (sampled with jstat every second) against the cap.
@@ -19,7 +19,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 
 SIZE_MB=${BENCH_ARCHIVE_MB:-1024}
 FILES=${BENCH_ARCHIVE_FILES:-16}
-CHUNK_MB=${BENCH_CHUNK_MB:-64}
+CHUNK_MB=${BENCH_CHUNK_MB:-0}
 HEAP=${BENCH_HEAP:-256m}
 KILL=${BENCH_KILL:-0}
 DATA="$TARGET_DIR/archive-data"
@@ -90,11 +90,18 @@ log "archive job $ID: uploading"
 chunk=$(( CHUNK_MB * 1024 * 1024 ))
 for f in "$DATA"/file-*.bin; do
   size=$(stat -c %s "$f"); off=0; name=$(basename "$f")
+  if [ "$chunk" -eq 0 ]; then
+    # the whole file streamed in one request (curl reads it as it sends; Content-Length known)
+    curl -sf -H "$AUTH" -H 'Content-Type: application/octet-stream' -X POST -T "$f" \
+      "$API/archive/jobs/$ID/uploads?activity=0&name=$name&offset=0&last=true" > /dev/null \
+      || die "upload of $name failed"
+    continue
+  fi
   while [ "$off" -lt "$size" ]; do
     n=$(( size - off < chunk ? size - off : chunk )); last=false
     [ $(( off + n )) -eq "$size" ] && last=true
     dd if="$f" iflag=skip_bytes,count_bytes skip="$off" count="$n" bs=1M status=none | curl -sf -H "$AUTH" -H 'Content-Type: application/octet-stream' \
-      --data-binary @- "$API/archive/jobs/$ID/uploads?activity=0&name=$name&offset=$off&last=$last" > /dev/null \
+      -X POST -T - "$API/archive/jobs/$ID/uploads?activity=0&name=$name&offset=$off&last=$last" > /dev/null \
       || die "upload of $name at $off failed"
     off=$(( off + n ))
   done
@@ -134,7 +141,7 @@ OOM=$(grep -c "OutOfMemoryError" "$CAMPUS_HOME/data/log/karaf.log" 2>/dev/null |
 LOG=$(curl -sf -H "$AUTH" "$API/jobs/$(echo "$state_json" | json jobId)" || echo '{}')
 
 {
-  echo "archive bench $(date -u +%FT%TZ): $FILES files, $SIZE_MB MiB, chunks of $CHUNK_MB MiB, heap cap $HEAP, $BENCH_DB"
+  echo "archive bench $(date -u +%FT%TZ): $FILES files, $SIZE_MB MiB, $([ "$CHUNK_MB" = 0 ] && echo "one request per file" || echo "chunks of $CHUNK_MB MiB"), heap cap $HEAP, $BENCH_DB"
   echo "  baseline tar czf + sha256sum: ${BASE_S} s"
   echo "  Campus: ${CAMPUS_S} s (uploads ${UPLOAD_S} s, job ${JOB_S} s), archive ${size:-?} bytes"
   echo "  speed ratio (baseline time / Campus time): ${RATIO}x"

@@ -82,13 +82,18 @@ public class ArchiveIT {
     }
 
     private JsonNode awaitEnd(long id) throws InterruptedException {
+        return awaitEnded("/archive/jobs/" + id);
+    }
+
+    /** Follows what {@code path} shows (an archive job, a privacy erasure) until its state has ended. */
+    private JsonNode awaitEnded(String path) throws InterruptedException {
         long end = System.nanoTime() + JOB_WAIT.toNanos();
         JsonNode job = null;
         while (System.nanoTime() < end) {
-            Http.Answer a = lms.get("/archive/jobs/" + id);
+            Http.Answer a = lms.get(path);
             assertEquals(a.toString(), 200, a.status());
             job = a.json();
-            int progress = job.get("progress").asInt();
+            int progress = job.path("progress").asInt(0);
             assertTrue(job.toString(), progress >= 0 && progress <= 100);
             String state = job.get("state").asText();
             if (state.equals("completed") || state.equals("failed") || state.equals("cancelled")) {
@@ -96,7 +101,7 @@ public class ArchiveIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("archive job " + id + " did not end in " + JOB_WAIT + ": " + job);
+        throw new AssertionError(path + " did not end in " + JOB_WAIT + ": " + job);
     }
 
     private byte[] bytes(String path, int expectedStatus) throws Exception {
@@ -245,6 +250,133 @@ public class ArchiveIT {
         assertEquals(bad.toString(), 400, bad.status());
         assertTrue(bad.contentType(), bad.contentType().startsWith("application/problem+json"));
         assertTrue(bad.body(), bad.body().contains("activities[0].data"));
+    }
+
+    @Test
+    public void theLmsUserOfAJobIsListedExportedAndErasedWhileTheJobStays() throws Exception {
+        long user = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+        Http.Answer created = lms.postJson("/archive/jobs", "{\"courseId\": \"it-user\", \"userId\": " + user
+                + ", \"awaitUploads\": true, \"activities\": [{\"type\": \"files\", \"id\": 6}]}");
+        assertEquals(created.toString(), 201, created.status());
+        long id = created.json().get("id").asLong();
+        assertTrue(created.body(), created.json().get("userId").isIntegralNumber());
+        assertEquals(user, created.json().get("userId").asLong());
+        Http.Answer other = lms.postJson("/archive/jobs", "{\"courseId\": \"it-user\", \"userId\": \"u" + user
+                + "\", \"awaitUploads\": true, \"activities\": [{\"type\": \"files\", \"id\": 7}]}");
+        assertEquals(other.toString(), 201, other.status());
+        assertEquals("u" + user, other.json().get("userId").asText());
+
+        JsonNode list = lms.get("/archive/jobs?userId=" + user).json();
+        assertEquals(list.toString(), 1, list.get("items").size());
+        assertEquals(id, list.get("items").get(0).get("id").asLong());
+        Http.Answer bad = lms.postJson("/archive/jobs", "{\"courseId\": 1, \"userId\": [1],"
+                + " \"activities\": [{\"type\": \"files\", \"id\": 7}]}");
+        assertEquals(bad.toString(), 400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("\"field\":\"userId\""));
+
+        JsonNode export = lms.get("/privacy/users/" + user + "/export").json();
+        JsonNode records = null;
+        for (JsonNode p : export.get("providers")) {
+            if (p.get("provider").asText().equals("archive-jobs")) {
+                records = p.get("records");
+            }
+        }
+        assertNotNull(export.toString(), records);
+        assertEquals(records.toString(), 1, records.size());
+        assertEquals(id, records.get(0).get("id").asLong());
+
+        Http.Answer accepted = lms.delete("/privacy/users/" + user);
+        assertEquals(accepted.toString(), 202, accepted.status());
+        String location = accepted.header("Location");
+        JsonNode erasure = awaitEnded(location.substring(location.indexOf("/privacy/")));
+        assertEquals(erasure.toString(), "completed", erasure.get("state").asText());
+        JsonNode kept = lms.get("/archive/jobs/" + id).json();
+        assertFalse("the job stays without its LMS user: " + kept, kept.has("userId"));
+        assertEquals(0, lms.get("/archive/jobs?userId=" + user).json().get("items").size());
+        assertEquals("u" + user, lms.get("/archive/jobs/" + other.json().get("id").asLong()).json().get("userId")
+                .asText());
+        assertEquals(204, lms.delete("/archive/jobs/" + id).status());
+        assertEquals(204, lms.delete("/archive/jobs/" + other.json().get("id").asLong()).status());
+    }
+
+    /**
+     * A worker's archiver, registered by the test: on its first call it hands the test (its "worker")
+     * the callback URL and token and awaits the worker for 120 s; called again after a report, it
+     * writes the last report once that says completed.
+     */
+    static final class OffloadingArchiver implements org.campus.spi.archiver.ActivityArchiver {
+        final java.util.concurrent.BlockingQueue<String[]> tasks = new java.util.concurrent.LinkedBlockingQueue<>();
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public org.campus.spi.archiver.ArchiveResult archive(org.campus.spi.archiver.ArchiveContext context)
+                throws IOException {
+            calls.incrementAndGet();
+            if (context.checkpoint().isEmpty()) {
+                tasks.add(new String[] {context.worker().callbackUrl().map(Object::toString).orElse(""),
+                        context.worker().callbackToken()});
+                return context.result().awaitWorker("task", Duration.ofSeconds(120));
+            }
+            String report = context.worker().lastReport().orElse("");
+            if (!report.contains("completed")) {
+                return context.result().awaitWorker("task", Duration.ofSeconds(120));
+            }
+            byte[] bytes = report.getBytes(StandardCharsets.UTF_8);
+            context.entries().entry("worker-report.json").contentType("application/json")
+                    .write(new ByteArrayInputStream(bytes), bytes.length);
+            return context.result().succeeded();
+        }
+    }
+
+    @Test
+    public void aWorkerReportsOverHttpWithItsCallbackTokenAndWakesItsArchiver() throws Exception {
+        OffloadingArchiver archiver = new OffloadingArchiver();
+        var registration = context.registerService(org.campus.spi.archiver.ActivityArchiver.class, archiver,
+                new Hashtable<>(Map.of("archiver.id", "it-worker", "archiver.activity.types", "it-offload",
+                        "archiver.inputs", "campus")));
+        try {
+            Http.Answer created = lms.postJson("/archive/jobs", "{\"courseId\": \"it-worker\", \"sign\": false,"
+                    + " \"activities\": [{\"type\": \"it-offload\", \"id\": 1}]}");
+            assertEquals(created.toString(), 201, created.status());
+            long id = created.json().get("id").asLong();
+            String[] task = archiver.tasks.poll(JOB_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull("the archiver was called", task);
+            String path = "/archive/jobs/" + id + "/activities/0/reports";
+            assertTrue(task[0], task[0].startsWith("http://localhost:") && task[0].endsWith("/campus/api/v1" + path));
+            Http worker = Http.withAuthorization("Bearer " + task[1]);
+
+            // no token, an API key, a token of nobody: 401; the right token on another job: 404
+            assertEquals(401, Http.anonymous().postJson(path, "{\"state\": \"running\"}").status());
+            assertEquals(401, lms.postJson(path, "{\"state\": \"running\"}").status());
+            Http.Answer nobody = Http.withAuthorization("Bearer cw_" + "B".repeat(43)).postJson(path,
+                    "{\"state\": \"running\"}");
+            assertEquals(nobody.toString(), 401, nobody.status());
+            assertTrue(nobody.contentType(), nobody.contentType().startsWith("application/problem+json"));
+            assertEquals(404, worker.postJson("/archive/jobs/" + (id + 1_000_000) + "/activities/0/reports",
+                    "{\"state\": \"running\"}").status());
+            Http.Answer badBody = worker.postJson(path, "{\"state\": \"half\", \"progress\": 140}");
+            assertEquals(badBody.toString(), 400, badBody.status());
+            assertEquals(1, archiver.calls.get());
+
+            Http.Answer running = worker.postJson(path, "{\"state\": \"running\", \"progress\": 30,"
+                    + " \"message\": \"rendering attempt PDFs\", \"detail\": {\"done\": 3, \"of\": 10}}");
+            assertEquals(running.toString(), 202, running.status());
+            long sent = System.nanoTime();
+            Http.Answer completed = worker.postJson(path, "{\"state\": \"completed\", \"progress\": 100}");
+            assertEquals(completed.toString(), 202, completed.status());
+            JsonNode job = awaitEnd(id);
+            assertEquals(job.toString(), "completed", job.get("state").asText());
+            long seconds = Duration.ofNanos(System.nanoTime() - sent).toSeconds();
+            assertTrue("woken by the report, not after its 120 s poll: " + seconds + " s", seconds < 60);
+            Map<String, byte[]> entries = entries(bytes("/archive/jobs/" + id + "/archive", 200));
+            assertEquals("{\"state\": \"completed\", \"progress\": 100}", new String(
+                    entries.get("activities/001-it-offload-1/worker-report.json"), StandardCharsets.UTF_8));
+            Http.Answer late = worker.postJson(path, "{\"state\": \"running\"}");
+            assertEquals(late.toString(), 409, late.status());
+            assertEquals(204, lms.delete("/archive/jobs/" + id).status());
+        } finally {
+            registration.unregister();
+        }
     }
 
     static final String ROLES = """

@@ -399,7 +399,7 @@ public class SecurityIT {
         String id = template.startsWith("/api-keys") ? keyId : String.valueOf(share);
         return template.replace("{id}", id).replace("{userId}", String.valueOf(user))
                 .replace("{courseId}", String.valueOf(course)).replace("{key}", TEMPLATE_KEY)
-                .replace("{name}", "share-progress");
+                .replace("{name}", "share-progress").replace("{activity}", "0");
     }
 
     private String issued(Http.Answer a) {

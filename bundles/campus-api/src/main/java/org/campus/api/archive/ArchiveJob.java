@@ -16,9 +16,13 @@ import org.campus.api.workflow.LmsId;
  * @param progress 0 to 100
  * @param reason why the job failed or was cancelled, or why a queued one waits; else {@code null}
  * @param stored where and what was stored, once completed; else {@code null}
+ * @param owner who made the job (the caller: an API key's or an admin's name)
+ * @param userId the LMS user on whose behalf the job was made, or {@code null} (none given, or
+ *        erased); since 1.1
  */
 public record ArchiveJob(long id, Long jobId, LmsId courseId, String owner, String state, int progress, boolean sign,
-        String storage, List<Activity> activities, String reason, Stored stored, Instant created, Instant ended) {
+        String storage, List<Activity> activities, String reason, Stored stored, Instant created, Instant ended,
+        LmsId userId) {
 
     public static final String STATE_OPEN = "open";
 
@@ -26,6 +30,13 @@ public record ArchiveJob(long id, Long jobId, LmsId courseId, String owner, Stri
         Objects.requireNonNull(courseId, "courseId");
         Objects.requireNonNull(state, "state");
         activities = List.copyOf(activities);
+    }
+
+    /** A job without an LMS user (the form of 1.0). */
+    public ArchiveJob(long id, Long jobId, LmsId courseId, String owner, String state, int progress, boolean sign,
+            String storage, List<Activity> activities, String reason, Stored stored, Instant created, Instant ended) {
+        this(id, jobId, courseId, owner, state, progress, sign, storage, activities, reason, stored, created, ended,
+                null);
     }
 
     /** Whether the job has ended (completed, failed or cancelled). */

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.campus.api.Page;
 import org.campus.api.PageRequest;
+import org.campus.api.workflow.LmsId;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -57,7 +58,17 @@ public interface ArchiveService {
     Optional<ArchiveJob> find(long id);
 
     /** Archive jobs, newest first; {@code courseId} and {@code owner} filter when not {@code null}. */
-    Page<ArchiveJob> list(String courseId, String owner, PageRequest page);
+    default Page<ArchiveJob> list(String courseId, String owner, PageRequest page) {
+        return list(courseId, owner, null, page);
+    }
+
+    /**
+     * Archive jobs, newest first; {@code courseId}, {@code owner} and {@code userId} (the LMS user
+     * the job was made for, matched by its value) filter when not {@code null}.
+     *
+     * @since 1.1
+     */
+    Page<ArchiveJob> list(String courseId, String owner, LmsId userId, PageRequest page);
 
     /** The stored archive's bytes, streamed; a {@code ConflictException} before it is stored. */
     InputStream openArchive(long id) throws IOException;
@@ -70,6 +81,21 @@ public interface ArchiveService {
 
     /** Cancels a job that has not ended (an open one at once). */
     ArchiveJob cancel(long id);
+
+    /**
+     * Records what the external worker of an activity reported: authenticated by the activity's
+     * callback token (its SHA-256 compared in constant time with the one stored), it keeps the job
+     * alive and wakes the archiver that awaits the worker at once; the archiver reads it as
+     * {@code WorkerChannel.lastReport()}.
+     *
+     * @param activity the activity's index in the job, from 0
+     * @throws CallbackTokenException for a token no activity was given
+     * @throws org.campus.api.NotFoundException for an unknown job or activity (with a valid token)
+     * @throws org.campus.api.ForbiddenException for the token of another activity
+     * @throws org.campus.api.ConflictException when the job is not running (open or ended)
+     * @since 1.1
+     */
+    void report(long id, int activity, String token, WorkerReport report);
 
     /**
      * Deletes an ended (or open) job: its uploads, its records and the stored archive with its

@@ -15,9 +15,11 @@ import org.campus.api.workflow.LmsId;
  * @param storage the storage driver's id, or {@code null} for the configured default
  * @param awaitUploads whether the job waits for files uploaded into it and starts only when
  *        {@link ArchiveService#start} is called; otherwise it is queued at once
+ * @param userId the LMS user on whose behalf the job is made (personal data of that user), or
+ *        {@code null}; since 1.1
  */
 public record NewArchiveJob(LmsId courseId, List<NewActivity> activities, boolean sign, String storage,
-        boolean awaitUploads) {
+        boolean awaitUploads, LmsId userId) {
 
     /** The most activities one job archives. */
     public static final int MAX_ACTIVITIES = 500;
@@ -25,6 +27,12 @@ public record NewArchiveJob(LmsId courseId, List<NewActivity> activities, boolea
     public NewArchiveJob {
         Objects.requireNonNull(courseId, "courseId");
         activities = List.copyOf(activities);
+    }
+
+    /** A job made on no LMS user's behalf (the form of 1.0). */
+    public NewArchiveJob(LmsId courseId, List<NewActivity> activities, boolean sign, String storage,
+            boolean awaitUploads) {
+        this(courseId, activities, sign, storage, awaitUploads, null);
     }
 
     /**

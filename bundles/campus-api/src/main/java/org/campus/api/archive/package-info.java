@@ -6,7 +6,7 @@
  * {@code org.campus.spi.storage}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.campus.api.archive;
 
 import org.osgi.annotation.bundle.Export;

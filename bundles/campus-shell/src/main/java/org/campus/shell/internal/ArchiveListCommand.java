@@ -10,6 +10,7 @@ import org.campus.api.Page;
 import org.campus.api.PageRequest;
 import org.campus.api.archive.ArchiveJob;
 import org.campus.api.archive.ArchiveService;
+import org.campus.api.workflow.LmsId;
 
 @Service
 @Command(scope = "campus", name = "archive-list", description = "Lists archive jobs, newest first, one page at a time.")
@@ -24,6 +25,9 @@ public class ArchiveListCommand extends CampusAction {
     @Option(name = "--owner", aliases = "-o", description = "Only jobs asked for by this actor")
     String owner;
 
+    @Option(name = "--user", aliases = "-u", description = "Only jobs made for this LMS user (the job's userId)")
+    String user;
+
     @Option(name = "--limit", aliases = "-n", description = "How many jobs to list (1 to 500)")
     int limit = PageRequest.DEFAULT_LIMIT;
 
@@ -32,7 +36,8 @@ public class ArchiveListCommand extends CampusAction {
 
     @Override
     protected void run(PrintStream out) {
-        Page<ArchiveJob> page = archives.list(course, owner, new PageRequest(limit, cursor));
+        Page<ArchiveJob> page = archives.list(course, owner, user == null ? null : LmsId.of(user),
+                new PageRequest(limit, cursor));
         ArchiveTables.list(page.items()).print(out);
         if (page.next() != null) {
             out.println("Next cursor: " + page.next());

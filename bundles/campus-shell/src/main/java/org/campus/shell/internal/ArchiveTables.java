@@ -18,14 +18,15 @@ final class ArchiveTables {
         table.column("ID").alignRight();
         table.column("Course");
         table.column("Owner");
+        table.column("User");
         table.column("State");
         table.column("Progress").alignRight();
         table.column("Activities").alignRight();
         table.column("Signed");
         table.column("Created");
         table.column("Reason").maxSize(MAX_REASON_WIDTH);
-        jobs.forEach(j -> table.addRow().addContent(j.id(), j.courseId().value(), j.owner(), j.state(),
-                j.progress() + "%", j.activities().size(), Cells.yesNo(j.sign()), Cells.time(j.created()),
+        jobs.forEach(j -> table.addRow().addContent(j.id(), j.courseId().value(), j.owner(),
+                Cells.text(j.userId() == null ? null : j.userId().value()), j.state(), j.progress() + "%", j.activities().size(), Cells.yesNo(j.sign()), Cells.time(j.created()),
                 Cells.text(j.reason())));
         return table;
     }
@@ -38,6 +39,7 @@ final class ArchiveTables {
         table.addRow().addContent("Job", Cells.text(j.jobId()));
         table.addRow().addContent("Course", j.courseId().value());
         table.addRow().addContent("Owner", j.owner());
+        table.addRow().addContent("User", Cells.text(j.userId() == null ? null : j.userId().value()));
         table.addRow().addContent("State", j.state());
         table.addRow().addContent("Progress", j.progress() + "%");
         table.addRow().addContent("Sign", Cells.yesNo(j.sign()));

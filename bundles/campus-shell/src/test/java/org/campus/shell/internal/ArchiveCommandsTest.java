@@ -33,7 +33,7 @@ class ArchiveCommandsTest {
                         List.of(), null)), reason,
                 state.equals("completed") ? new ArchiveJob.Stored("courses/c12/archive-" + id + ".tar.gz", 2048,
                         "ab".repeat(32), Instant.parse("2026-12-02T10:00:00Z"), "CN=Test TSA") : null,
-                Instant.parse("2026-12-02T09:59:00Z"), null);
+                Instant.parse("2026-12-02T09:59:00Z"), null, LmsId.of(42));
     }
 
     /** Answers from a list of jobs and records the calls. */
@@ -41,6 +41,7 @@ class ArchiveCommandsTest {
         final List<ArchiveJob> jobs = new ArrayList<>();
         final List<String> calls = new ArrayList<>();
         String lastCourse;
+        LmsId lastUser;
 
         private ArchiveJob get(long id) {
             return jobs.stream().filter(j -> j.id() == id).findFirst()
@@ -69,9 +70,10 @@ class ArchiveCommandsTest {
         }
 
         @Override
-        public Page<ArchiveJob> list(String courseId, String owner, PageRequest page) {
+        public Page<ArchiveJob> list(String courseId, String owner, LmsId userId, PageRequest page) {
             calls.add("list");
             lastCourse = courseId;
+            lastUser = userId;
             return new Page<>(jobs, "more");
         }
 
@@ -103,6 +105,11 @@ class ArchiveCommandsTest {
         }
 
         @Override
+        public void report(long id, int activity, String token, org.campus.api.archive.WorkerReport report) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void delete(long id) {
             calls.add("delete " + id);
             get(id);
@@ -116,6 +123,7 @@ class ArchiveCommandsTest {
         ArchiveListCommand list = new ArchiveListCommand();
         list.archives = archives;
         list.course = "12";
+        list.user = "42";
         assertTrue(output.run(list));
         ArchiveShowCommand show = new ArchiveShowCommand();
         show.archives = archives;
@@ -126,6 +134,8 @@ class ArchiveCommandsTest {
         assertTrue(out.lines().anyMatch(l -> l.contains("8") && l.contains("failed") && l.contains("'quiz'")), out);
         assertTrue(out.contains("Next cursor: more"), out);
         assertEquals("12", archives.lastCourse);
+        assertEquals("42", archives.lastUser.value());
+        assertTrue(out.lines().anyMatch(l -> l.contains("User") && l.contains("42")), out);
         assertTrue(out.contains("courses/c12/archive-7.tar.gz"), out);
         assertTrue(out.contains("CN=Test TSA"), out);
         assertTrue(out.lines().anyMatch(l -> l.contains("workflow") && l.contains("archived")), out);

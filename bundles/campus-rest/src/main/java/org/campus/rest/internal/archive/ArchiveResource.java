@@ -11,7 +11,9 @@ import org.campus.api.NotFoundException;
 import org.campus.api.archive.ArchiveJob;
 import org.campus.api.archive.ArchiveService;
 import org.campus.api.archive.ArchiveVerification;
+import org.campus.api.archive.CallbackTokenException;
 import org.campus.api.archive.NewArchiveJob;
+import org.campus.api.archive.WorkerReport;
 import org.campus.api.workflow.LmsId;
 import org.campus.rest.internal.http.Access;
 import org.campus.rest.internal.http.ApiRequest;
@@ -62,12 +64,15 @@ public class ArchiveResource implements ApiResource {
                 .add(Method.POST, JOB + "/cancel", Access.write(SCOPE), this::cancel)
                 .add(Method.GET, JOB + "/archive", Access.read(SCOPE), this::archive)
                 .add(Method.GET, JOB + "/timestamp", Access.read(SCOPE), this::timestamp)
-                .add(Method.POST, JOB + "/verify", Access.read(SCOPE), this::verify);
+                .add(Method.POST, JOB + "/verify", Access.read(SCOPE), this::verify)
+                // a worker's report: no API key; the activity's callback token, checked by the service
+                .add(Method.POST, JOB + "/activities/{activity}/reports", Access.open(), this::report);
     }
 
     private Reply create(ApiRequest request) {
         JsonInput in = request.jsonObject();
         LmsId courseId = LmsIdJson.field(in, "courseId", true);
+        LmsId userId = LmsIdJson.field(in, "userId", false);
         JsonNode sign = in.node().get("sign");
         if (sign != null && !sign.isNull() && !sign.isBoolean()) {
             in.error("sign", "must be true or false");
@@ -95,8 +100,94 @@ public class ArchiveResource implements ApiResource {
         }
         in.check();
         ArchiveJob job = archives.create(new NewArchiveJob(courseId, activities, sign != null && sign.asBoolean(),
-                storage, await != null && await.asBoolean()), request.caller().actor());
+                storage, await != null && await.asBoolean(), userId), request.caller().actor());
         return Reply.created("/campus/api/v1" + BASE + "/" + job.id(), job(job));
+    }
+
+    /**
+     * A worker's report: {@code Authorization: Bearer <callback token>}, a JSON object of at most
+     * {@link WorkerReport#MAX_BYTES} bytes; 202. The token is the service's to check (in constant time).
+     */
+    private Reply report(ApiRequest request) {
+        long id = request.pathId("id", "archive job");
+        String a = request.path("activity");
+        if (a == null || !a.matches("[0-9]{1,3}") || Integer.parseInt(a) >= NewArchiveJob.MAX_ACTIVITIES) {
+            throw new NotFoundException("Archive job " + id + " has no activity " + a);
+        }
+        int activity = Integer.parseInt(a);
+        // what can be refused without a look at the token first (as every route does), then the token's form
+        // (no lookup for what cannot be a callback token: an API key, a password), then the body
+        javax.servlet.http.HttpServletRequest http = request.http();
+        java.util.Enumeration<String> authorizations = http.getHeaders("Authorization");
+        if (authorizations != null && authorizations.hasMoreElements()) {
+            authorizations.nextElement();
+            if (authorizations.hasMoreElements()) {
+                throw new CallbackTokenException("Two credentials are ambiguous; a worker sends its callback token only");
+            }
+        }
+        if (http.getContentLengthLong() > WorkerReport.MAX_BYTES) {
+            request.body(WorkerReport.MAX_BYTES); // 413
+        }
+        boolean hasBody = http.getContentLengthLong() > 0 || http.getHeader("Transfer-Encoding") != null;
+        if (http.getContentType() != null || hasBody) {
+            request.requireContentType("application/json", "+json");
+        }
+        String token = bearer(request);
+        if (token == null || !token.matches(CallbackTokenException.TOKEN_FORMAT)) {
+            throw new CallbackTokenException("A worker reports with its activity's callback token:"
+                    + " 'Authorization: Bearer <token>'");
+        }
+        request.requireContentType("application/json", "+json");
+        byte[] body = request.body(WorkerReport.MAX_BYTES);
+        JsonNode node;
+        try {
+            node = body.length == 0 ? null : json.mapper().readTree(body);
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "is not well-formed JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException("body", "must be a JSON object with state");
+        }
+        JsonInput in = new JsonInput((ObjectNode) node);
+        in.allowOnly("state", "progress", "message", "detail");
+        JsonNode state = node.get("state");
+        if (state == null || !state.isTextual() || !WorkerReport.STATES.contains(state.textValue())) {
+            in.error("state", "must be running, completed or failed");
+        }
+        JsonNode progress = node.get("progress");
+        if (progress != null && !progress.isNull()
+                && (!progress.isIntegralNumber() || progress.asLong() < 0 || progress.asLong() > 100)) {
+            in.error("progress", "must be a whole number from 0 to 100");
+        }
+        String message = in.optionalString("message", WorkerReport.MAX_MESSAGE);
+        JsonNode detail = node.get("detail");
+        if (detail != null && !detail.isNull() && !detail.isObject()) {
+            in.error("detail", "must be an object");
+        }
+        in.check();
+        archives.report(id, activity, token, new WorkerReport(state.textValue(),
+                progress == null || progress.isNull() ? null : progress.intValue(), message,
+                new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        ObjectNode n = json.mapper().createObjectNode();
+        n.put("jobId", id);
+        n.put("activity", activity);
+        n.put("state", state.textValue());
+        return Reply.accepted("/campus/api/v1" + BASE + "/" + id, n);
+    }
+
+    /** The bearer token of the request, or {@code null} (the service then refuses with 403). */
+    private static String bearer(ApiRequest request) {
+        java.util.Enumeration<String> headers = request.http().getHeaders("Authorization");
+        String token = null;
+        int count = 0;
+        while (headers != null && headers.hasMoreElements()) {
+            String h = headers.nextElement();
+            count++;
+            if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                token = h.substring(7).trim();
+            }
+        }
+        return count == 1 && token != null && !token.isEmpty() && token.length() <= 256 ? token : null;
     }
 
     private NewArchiveJob.NewActivity activity(JsonInput in, JsonNode node, String at) {
@@ -133,7 +224,8 @@ public class ArchiveResource implements ApiResource {
         if (courseId != null && (courseId.length() > LmsId.MAX_LENGTH || courseId.chars().anyMatch(Character::isISOControl))) {
             throw new InvalidInputException("courseId", LmsIdJson.RULE);
         }
-        var page = archives.list(courseId, null, request.page());
+        LmsId userId = LmsIdJson.query(request, "userId");
+        var page = archives.list(courseId, null, userId, request.page());
         ObjectNode n = json.mapper().createObjectNode();
         ArrayNode items = n.putArray("items");
         page.items().forEach(j -> items.add(job(j)));
@@ -241,6 +333,9 @@ public class ArchiveResource implements ApiResource {
             n.put("courseId", j.courseId().value());
         }
         n.put("owner", j.owner());
+        if (j.userId() != null) {
+            LmsIdJson.put(n, "userId", j.userId());
+        }
         n.put("state", j.state());
         n.put("progress", j.progress());
         n.put("sign", j.sign());

@@ -25,7 +25,7 @@ public final class ProblemMapper {
         if (e instanceof ConflictException) {
             return new Problem(409, "Conflict", e.getMessage(), List.of());
         }
-        if (e instanceof UnauthorizedException) {
+        if (e instanceof UnauthorizedException || e instanceof org.campus.api.archive.CallbackTokenException) {
             return new Problem(401, "Unauthorized", e.getMessage(), List.of());
         }
         if (e instanceof ForbiddenException) {

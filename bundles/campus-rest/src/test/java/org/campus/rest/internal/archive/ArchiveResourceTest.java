@@ -37,7 +37,7 @@ class ArchiveResourceTest {
                                 List.of(new ArchiveJob.Upload("a/b.pdf", "application/pdf", 10, true, "ab".repeat(32))),
                                 "archiver 'files' failed")),
                 reason, stored, Instant.parse("2026-12-02T10:00:00Z"),
-                reason == null ? null : Instant.parse("2026-12-02T10:01:00Z"));
+                reason == null ? null : Instant.parse("2026-12-02T10:01:00Z"), LmsId.of(5));
     }
 
     private FakeHttp.Response call(FakeHttp.Request r) throws Exception {
@@ -47,7 +47,7 @@ class ArchiveResourceTest {
     @Test
     void createsAJobFromTheFixedFieldsAndAnswers201WithIdAndState() throws Exception {
         t.answers.put("create", args -> job("queued", 0, null, null));
-        FakeHttp.Response r = call(new FakeHttp.Request("POST", "/archive/jobs").json("{\"courseId\": 12,"
+        FakeHttp.Response r = call(new FakeHttp.Request("POST", "/archive/jobs").json("{\"courseId\": 12, \"userId\": 5,"
                 + " \"sign\": true, \"activities\": [{\"type\": \"workflow\", \"id\": 17},"
                 + " {\"type\": \"roles\", \"id\": \"course\", \"data\": {\"users\": [1]}}]}"));
 
@@ -56,9 +56,12 @@ class ArchiveResourceTest {
         assertEquals(7, body.get("id").asLong());
         assertEquals("queued", body.get("state").asText());
         assertEquals(12, body.get("courseId").asInt());
+        assertTrue(body.get("userId").isIntegralNumber(), "an LMS id sent as a number goes back as one");
+        assertEquals(5, body.get("userId").asInt());
         assertTrue(r.headers.get("Location").endsWith("/archive/jobs/7"));
         NewArchiveJob asked = (NewArchiveJob) t.lastArgs.get("create")[0];
         assertEquals(LmsId.of(12), asked.courseId());
+        assertEquals(LmsId.of(5), asked.userId());
         assertTrue(asked.sign());
         assertEquals("17", asked.activities().get(0).id());
         assertEquals(null, asked.activities().get(0).data());
@@ -67,11 +70,11 @@ class ArchiveResourceTest {
 
     @Test
     void badInputNamesTheFieldAndReachesNoService() throws Exception {
-        FakeHttp.Response r = call(new FakeHttp.Request("POST", "/archive/jobs").json("{\"courseId\": true,"
+        FakeHttp.Response r = call(new FakeHttp.Request("POST", "/archive/jobs").json("{\"courseId\": true, \"userId\": 1.5,"
                 + " \"sign\": \"yes\", \"activities\": [{\"type\": \"\", \"id\": 17}, 5]}"));
         assertEquals(400, r.status, r.body());
         String body = r.body();
-        for (String field : List.of("courseId", "sign", "activities[0].type", "activities[1]")) {
+        for (String field : List.of("courseId", "userId", "sign", "activities[0].type", "activities[1]")) {
             assertTrue(body.contains("\"field\":\"" + field + "\""), field + " in " + body);
         }
         assertEquals(400, call(new FakeHttp.Request("POST", "/archive/jobs").json("{\"courseId\": 1,"
@@ -174,6 +177,12 @@ class ArchiveResourceTest {
         assertEquals("courses/c12/archive-7.tar.gz",
                 JSON.readTree(list.body()).get("items").get(0).get("stored").get("location").asText());
         assertEquals("12", t.lastArgs.get("list")[0]);
+        assertEquals(null, t.lastArgs.get("list")[2]);
+        FakeHttp.Response byUser = call(new FakeHttp.Request("GET", "/archive/jobs").param("userId", "u-5"));
+        assertEquals(200, byUser.status, byUser.body());
+        assertEquals(LmsId.of("u-5"), t.lastArgs.get("list")[2]);
+        assertEquals(5, JSON.readTree(byUser.body()).get("items").get(0).get("userId").asInt());
+        assertEquals(400, call(new FakeHttp.Request("GET", "/archive/jobs").param("userId", "x".repeat(256))).status);
 
         t.answers.put("cancel", args -> job("cancelled", 10, "cancelled by moodle", null));
         assertEquals("cancelled", JSON.readTree(call(new FakeHttp.Request("POST", "/archive/jobs/7/cancel")).body())
@@ -183,5 +192,64 @@ class ArchiveResourceTest {
         t.answers.put("delete", args -> null);
         assertEquals(204, call(new FakeHttp.Request("DELETE", "/archive/jobs/7")).status);
         assertEquals(403, t.call(new FakeHttp.Request("DELETE", "/archive/jobs/7").bearer("lms-shares")).status);
+    }
+
+    @Test
+    void aWorkersReportIsAuthenticatedByItsCallbackTokenAndAnswered202() throws Exception {
+        String token = "cw_" + "a".repeat(43);
+        String path = "/archive/jobs/7/activities/1/reports";
+        t.answers.put("report", args -> null);
+        FakeHttp.Response r = t.call(new FakeHttp.Request("POST", path).bearer(token)
+                .json("{\"state\": \"running\", \"progress\": 40, \"message\": \"page 4 of 10\", \"detail\": {\"pages\": 10}}"));
+        assertEquals(202, r.status, r.body());
+        assertEquals("running", JSON.readTree(r.body()).get("state").asText());
+        Object[] args = t.lastArgs.get("report");
+        assertEquals(7L, args[0]);
+        assertEquals(1, args[1]);
+        assertEquals(token, args[2]);
+        org.campus.api.archive.WorkerReport report = (org.campus.api.archive.WorkerReport) args[3];
+        assertEquals(40, report.progress());
+        assertEquals("page 4 of 10", report.message());
+        assertTrue(report.text().contains("\"pages\": 10"), "kept as sent: " + report.text());
+
+        t.serviceCalls.clear();
+        // no token, an API key, a password: 401 before any lookup
+        for (FakeHttp.Request bad : List.of(new FakeHttp.Request("POST", path).json("{\"state\": \"running\"}"),
+                new FakeHttp.Request("POST", path).bearer("lms-all").json("{\"state\": \"running\"}"),
+                new FakeHttp.Request("POST", path).basic("admin", "secret").json("{\"state\": \"running\"}"))) {
+            FakeHttp.Response refused = t.call(bad);
+            assertEquals(401, refused.status, refused.body());
+            assertTrue(refused.body().contains("\"status\":401"), refused.body());
+        }
+        FakeHttp.Response two = t.call(new FakeHttp.Request("POST", path).bearer(token).basic("admin", "secret")
+                .body("text/plain", "x".getBytes()));
+        assertEquals(401, two.status, "two credentials are ambiguous, before anything else: " + two.body());
+        assertTrue(t.serviceCalls.isEmpty(), t.serviceCalls.toString());
+        FakeHttp.Response bad = t.call(new FakeHttp.Request("POST", path).bearer(token)
+                .json("{\"state\": \"done\", \"progress\": 101, \"detail\": [1], \"other\": 1}"));
+        assertEquals(400, bad.status, bad.body());
+        for (String field : List.of("state", "progress", "detail", "other")) {
+            assertTrue(bad.body().contains("\"field\":\"" + field + "\""), field + " in " + bad.body());
+        }
+        assertEquals(413, t.call(new FakeHttp.Request("POST", path).bearer(token)
+                .json("{\"state\": \"running\", \"message\": \"" + "x".repeat(20_000) + "\"}")).status);
+        assertEquals(415, t.call(new FakeHttp.Request("POST", path).bearer(token)
+                .body("text/plain", "state=running".getBytes())).status);
+        assertEquals(404, t.call(new FakeHttp.Request("POST", "/archive/jobs/7/activities/x/reports").bearer(token)
+                .json("{\"state\": \"running\"}")).status);
+        assertTrue(t.serviceCalls.isEmpty(), t.serviceCalls.toString());
+
+        t.answers.put("report", a -> {
+            throw new org.campus.api.ForbiddenException("another activity's token");
+        });
+        assertEquals(403, t.call(new FakeHttp.Request("POST", path).bearer(token).json("{\"state\": \"failed\"}")).status);
+        t.answers.put("report", a -> {
+            throw new org.campus.api.archive.CallbackTokenException("no such token");
+        });
+        assertEquals(401, t.call(new FakeHttp.Request("POST", path).bearer(token).json("{\"state\": \"failed\"}")).status);
+        t.answers.put("report", a -> {
+            throw new ConflictException("archive job 7 is completed");
+        });
+        assertEquals(409, t.call(new FakeHttp.Request("POST", path).bearer(token).json("{\"state\": \"failed\"}")).status);
     }
 }

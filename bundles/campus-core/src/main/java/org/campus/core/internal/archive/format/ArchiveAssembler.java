@@ -42,6 +42,79 @@ public final class ArchiveAssembler {
         this.clock = clock;
     }
 
+    /**
+     * Writes what an archive needs besides its finished segments, without copying them: the first gzip
+     * member (the format entry) to {@code head} and the last (the manifest and the end of the tar
+     * archive) to {@code tail}. The archive is then {@code head}, each segment's data, {@code tail},
+     * in that order ({@link ArchivePieces}); nothing of it is written a second time.
+     *
+     * @param hash whether to compute the archive's SHA-256 now, by reading the pieces through once
+     *        (needed before a time-stamp); otherwise {@link ArchivePieces#sha256()} is {@code null}
+     *        and the SHA-256 is computed as the pieces are read to their destination
+     */
+    public ArchivePieces prepare(ArchiveHeader header, List<Segment> segments, Path head, Path tail, Path spoolDir,
+            boolean hash) throws IOException {
+        Instant now = clock.instant();
+        byte[] formatEntry = formatEntry(header);
+        EntryRecord first;
+        try (OutputStream file = Files.newOutputStream(head);
+                GZIPOutputStream member = Gzip.member(file, level)) {
+            first = writeEntry(member, ArchiveLayout.FORMAT_ENTRY, "application/json", header.created(),
+                    new ByteArrayInputStream(formatEntry), formatEntry.length);
+        }
+        Set<String> subjects = new TreeSet<>();
+        int[] counts = counts(segments, subjects);
+        Path manifest = Files.createTempFile(spoolDir, "manifest-", ".json");
+        int entries;
+        try {
+            entries = writeManifest(header, segments, counts, subjects, first, now, manifest);
+            try (OutputStream file = Files.newOutputStream(tail);
+                    GZIPOutputStream member = Gzip.member(file, level);
+                    InputStream in = Files.newInputStream(manifest)) {
+                writeEntry(member, ArchiveLayout.MANIFEST_ENTRY, "application/json", now, in, Files.size(manifest));
+                TarHeaders.writeEndOfArchive(member);
+            }
+        } finally {
+            Files.deleteIfExists(manifest);
+        }
+        List<Path> files = new java.util.ArrayList<>();
+        files.add(head);
+        segments.forEach(sg -> files.add(sg.data()));
+        files.add(tail);
+        long size = 0;
+        for (Path f : files) {
+            size += Files.size(f);
+        }
+        String sha256 = null;
+        if (hash) {
+            MessageDigest sha = Gzip.sha256();
+            try (InputStream in = ArchivePieces.open(files)) {
+                byte[] buffer = new byte[256 * 1024];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+            sha256 = HexFormat.of().formatHex(sha.digest());
+        }
+        return new ArchivePieces(files, size, sha256, entries, subjects);
+    }
+
+    private static int[] counts(List<Segment> segments, Set<String> subjects) throws IOException {
+        int[] counts = new int[segments.size()];
+        for (int i = 0; i < segments.size(); i++) {
+            try (IndexLines.Reader index = new IndexLines.Reader(segments.get(i).index())) {
+                for (JsonNode line = index.next(); line != null; line = index.next()) {
+                    if (line.has("subject")) {
+                        subjects.add(line.get("subject").asText());
+                    } else if (line.has("entry")) {
+                        counts[i]++;
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
     /** Writes the archive to {@code out} (not closed) and tells its size and SHA-256. */
     public AssembledArchive assemble(ArchiveHeader header, List<Segment> segments, OutputStream out, Path spoolDir)
             throws IOException {

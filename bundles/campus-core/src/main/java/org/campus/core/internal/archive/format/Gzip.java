@@ -12,15 +12,30 @@ final class Gzip {
     private Gzip() {
     }
 
-    static GZIPOutputStream member(OutputStream out, int level) throws IOException {
+    static Member member(OutputStream out, int level) throws IOException {
         if (level < 0 || level > 9) {
             throw new IllegalArgumentException("a deflate level is 0 to 9");
         }
-        return new GZIPOutputStream(out, 64 * 1024) {
-            {
+        return new Member(out, level);
+    }
+
+    /** A gzip member whose deflate level can change between entries. */
+    static final class Member extends GZIPOutputStream {
+        private int current;
+
+        Member(OutputStream out, int level) throws IOException {
+            super(out, 64 * 1024);
+            def.setLevel(level);
+            current = level;
+        }
+
+        /** The level for what is written next (what was written before keeps its own). */
+        void level(int level) {
+            if (level != current) {
                 def.setLevel(level);
+                current = level;
             }
-        };
+        }
     }
 
     static MessageDigest sha256() {

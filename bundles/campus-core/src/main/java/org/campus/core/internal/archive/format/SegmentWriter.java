@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.Deflater;
 
 import org.campus.spi.archiver.EntryNames;
 
@@ -43,12 +43,17 @@ public final class SegmentWriter implements Closeable {
     private final Path spoolDir;
     private final CopyMonitor monitor;
     private final FileOutputStream file;
-    private final GZIPOutputStream gzip;
+    private final Gzip.Member gzip;
+    private final int level;
+    /** Probes the first block of an entry when incompressible entries are stored; else null. */
+    private final Deflater probe;
+    private final byte[] probeOut;
     private final BufferedWriter index;
     private final Set<String> names = new HashSet<>();
     private final Set<String> subjects = new HashSet<>();
     private final byte[] buffer = new byte[BUFFER];
     private int count;
+    private int storedCount;
     private boolean entryOpen;
     private String broken;
     private boolean finished;
@@ -61,6 +66,16 @@ public final class SegmentWriter implements Closeable {
      */
     public SegmentWriter(Path dataFile, Path indexFile, String folder, int level, Path spoolDir, CopyMonitor monitor)
             throws IOException {
+        this(dataFile, indexFile, folder, level, false, spoolDir, monitor);
+    }
+
+    /**
+     * @param storeIncompressible whether an entry whose first block does not compress (an already
+     *        compressed upload: PDF, zip, JPEG, random bytes) is written without compression
+     *        (deflate level 0), so that no CPU is spent on it; the other entries keep {@code level}
+     */
+    public SegmentWriter(Path dataFile, Path indexFile, String folder, int level, boolean storeIncompressible,
+            Path spoolDir, CopyMonitor monitor) throws IOException {
         if (!folder.endsWith("/")) {
             throw new IllegalArgumentException("a folder ends in '/'");
         }
@@ -72,6 +87,9 @@ public final class SegmentWriter implements Closeable {
         this.monitor = monitor;
         this.file = new FileOutputStream(dataFile.toFile());
         this.gzip = Gzip.member(new BufferedOutputStream(file, BUFFER), level);
+        this.level = level;
+        this.probe = storeIncompressible && level > 0 ? new Deflater(1, true) : null;
+        this.probeOut = probe == null ? null : new byte[BUFFER + BUFFER / 8 + 64];
         this.index = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(indexFile), StandardCharsets.UTF_8));
     }
 
@@ -96,11 +114,19 @@ public final class SegmentWriter implements Closeable {
             TarHeaders.writeFileHeader(gzip, full, size, modified.getEpochSecond());
             MessageDigest sha = Gzip.sha256();
             long left = size;
+            boolean first = true;
             while (left > 0) {
                 int n = data.read(buffer, 0, (int) Math.min(buffer.length, left));
                 if (n < 0) {
                     throw new IOException("The data of entry '" + name + "' ended after " + (size - left) + " of "
                             + size + " bytes");
+                }
+                if (first) {
+                    first = false;
+                    if (probe != null && size >= MIN_PROBED && !compresses(buffer, n)) {
+                        gzip.level(Deflater.NO_COMPRESSION);
+                        storedCount++;
+                    }
                 }
                 gzip.write(buffer, 0, n);
                 sha.update(buffer, 0, n);
@@ -111,6 +137,7 @@ public final class SegmentWriter implements Closeable {
                 throw new IOException("The data of entry '" + name + "' holds more than the " + size
                         + " bytes announced");
             }
+            gzip.level(level);
             TarHeaders.pad(gzip, size);
             EntryRecord record = new EntryRecord(full, size, HexFormat.of().formatHex(sha.digest()),
                     contentType == null ? "application/octet-stream" : contentType, modified);
@@ -121,6 +148,25 @@ public final class SegmentWriter implements Closeable {
             broken = "entry '" + name + "' failed: " + e.getMessage();
             throw e;
         }
+    }
+
+    /** Entries smaller than this are compressed whatever they hold: probing them is not worth it. */
+    private static final int MIN_PROBED = 16 * 1024;
+
+    /**
+     * Whether the first block of an entry compresses by at least 1/32 at the fastest level; a block
+     * that does not (compressed or encrypted data) is stored. The first read may be shorter than a
+     * whole block: what it gave is probed.
+     */
+    private boolean compresses(byte[] block, int length) {
+        probe.reset();
+        probe.setInput(block, 0, length);
+        probe.finish();
+        long out = 0;
+        while (!probe.finished()) {
+            out += probe.deflate(probeOut);
+        }
+        return out < length - length / 32;
     }
 
     /**
@@ -167,6 +213,11 @@ public final class SegmentWriter implements Closeable {
         }
     }
 
+    /** How many entries were written without compression (their first block did not compress). */
+    public int storedCount() {
+        return storedCount;
+    }
+
     /** How many entries are written. */
     public int count() {
         return count;
@@ -208,6 +259,9 @@ public final class SegmentWriter implements Closeable {
         gzip.flush();
         file.getChannel().force(true);
         gzip.close();
+        if (probe != null) {
+            probe.end();
+        }
         index.flush();
         index.close();
         try (var channel = java.nio.channels.FileChannel.open(indexFile, java.nio.file.StandardOpenOption.WRITE)) {
@@ -236,6 +290,9 @@ public final class SegmentWriter implements Closeable {
             gzip.close();
         } catch (IOException e) {
             // abandoned anyway
+        }
+        if (probe != null) {
+            probe.end();
         }
         index.close();
         Files.deleteIfExists(dataFile);

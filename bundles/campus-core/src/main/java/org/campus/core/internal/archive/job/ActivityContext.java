@@ -47,11 +47,14 @@ final class ActivityContext implements ArchiveContext {
     private final int base;
     private final int total;
     private final String checkpoint;
+    private final WorkerChannel worker;
     private long steps;
     private long done;
 
     ActivityContext(JobContext job, long archiveId, String courseId, ActivityRef activity, Path inline,
-            List<UploadedFile> uploads, SegmentWriter segment, Clock clock, int base, int total, String checkpoint) {
+            List<UploadedFile> uploads, SegmentWriter segment, Clock clock, int base, int total, String checkpoint,
+            WorkerChannel worker) {
+        this.worker = worker;
         this.job = job;
         this.archiveId = archiveId;
         this.courseId = courseId;
@@ -197,27 +200,7 @@ final class ActivityContext implements ArchiveContext {
 
     @Override
     public WorkerChannel worker() {
-        return new WorkerChannel() {
-            @Override
-            public Optional<URI> callbackUrl() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String callbackToken() {
-                return "";
-            }
-
-            @Override
-            public Optional<String> lastReport() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Instant> lastReportTime() {
-                return Optional.empty();
-            }
-        };
+        return worker;
     }
 
     @Override

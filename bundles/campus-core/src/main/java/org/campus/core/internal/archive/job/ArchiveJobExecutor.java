@@ -49,17 +49,25 @@ public class ArchiveJobExecutor implements JobExecutor {
     @Activate
     public ArchiveJobExecutor(ArchiveConfig config, @Reference CampusSchema schema,
             @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource,
-            @Reference ProviderRegistry registry, @Reference ArchiveSigner signer, @Reference Events events) {
-        this(config, dataSource, registry, signer, events, ArchiveServiceImpl.workDir(config), Clock.systemUTC());
+            @Reference ProviderRegistry registry, @Reference ArchiveSigner signer, @Reference Events events,
+            @Reference ArchiveWorkers workers) {
+        this(config, dataSource, registry, signer, events, workers, ArchiveServiceImpl.workDir(config),
+                Clock.systemUTC());
     }
 
     ArchiveJobExecutor(ArchiveConfig config, DataSource dataSource, ProviderRegistry registry, ArchiveSigner signer,
             Events events, Path workDir, Clock clock) {
+        this(config, dataSource, registry, signer, events, new ArchiveWorkers(dataSource, "", null, clock), workDir,
+                clock);
+    }
+
+    ArchiveJobExecutor(ArchiveConfig config, DataSource dataSource, ProviderRegistry registry, ArchiveSigner signer,
+            Events events, ArchiveWorkers workers, Path workDir, Clock clock) {
         this.registry = registry;
         this.events = events;
         this.workspace = new ArchiveWorkspace(workDir);
         this.runner = new ArchiveRunner(dataSource, repository, registry, signer, workspace,
-                Math.max(0, Math.min(9, config.deflate_level())), clock);
+                Math.max(0, Math.min(9, config.deflate_level())), config.deflate_storeIncompressible(), workers, clock);
     }
 
     @Override

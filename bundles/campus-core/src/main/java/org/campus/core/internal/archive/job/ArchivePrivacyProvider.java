@@ -2,6 +2,7 @@ package org.campus.core.internal.archive.job;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +21,12 @@ import org.campus.core.internal.db.CampusSchema;
 import org.campus.core.internal.db.JdbcTransactions;
 
 /**
- * Archive jobs under the privacy contract. A job names its owner (who asked for it) and holds the
+ * Archive jobs under the privacy contract. A job names its owner (who asked for it: an API key's or an
+ * admin's name) and, when the LMS gave one, the LMS user it was made for ({@code userId}); it holds the
  * files uploaded into it until it ends; the archives themselves are the storage drivers' (each
- * registers its own provider). A user's export lists the jobs they own; a user's erasure replaces
- * the owner with {@link #ERASED_OWNER}; a course purge deletes the course's archive jobs that have
+ * registers its own provider). A user's export lists the jobs they own or were made for; a user's
+ * erasure replaces the owner with {@link #ERASED_OWNER} and clears the LMS user (the job stays: an
+ * archive is a record kept for its retention time, see docs/ARCHIVES.md); a course purge deletes the course's archive jobs that have
  * ended or not started (with their uploads and stored archives) and cancels running ones, which are
  * purged by a later erasure once they ended.
  */
@@ -55,16 +58,24 @@ public class ArchivePrivacyProvider implements PrivacyProvider {
 
     @Override
     public String description() {
-        return "For each archive job a user asked for: the course, the activities, the state, and where the archive"
-                + " was stored. Files uploaded into a job are kept until the job is deleted.";
+        return "For each archive job a user asked for or that was made on their behalf: the course, the activities,"
+                + " the state, and where the archive was stored. Files uploaded into a job are kept until the job is"
+                + " deleted. An erasure keeps the jobs (archives are records with a retention time) without the user.";
     }
 
     @Override
     public PersonalData exportUser(String userId) {
-        List<Long> ids = tx.read("exporting a user's archive jobs", c -> repository.idsOfOwner(c, userId));
-        List<Map<String, Object>> records = new ArrayList<>();
+        List<Long> ids = tx.read("exporting a user's archive jobs", c -> ids(c, userId));
+        List<ArchiveJob> jobs = new ArrayList<>();
         for (long id : ids) {
-            archives.find(id).ifPresent(j -> records.add(record(j)));
+            archives.find(id).ifPresent(jobs::add);
+        }
+        // newest first: by time, then id
+        jobs.sort(java.util.Comparator.comparing(ArchiveJob::created, java.util.Comparator.nullsLast(
+                java.util.Comparator.<java.time.Instant>naturalOrder())).thenComparingLong(ArchiveJob::id).reversed());
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (ArchiveJob j : jobs) {
+            records.add(record(j));
         }
         return new PersonalData(name(), description(), records);
     }
@@ -74,6 +85,9 @@ public class ArchivePrivacyProvider implements PrivacyProvider {
         r.put("id", j.id());
         r.put("courseId", j.courseId().value());
         r.put("owner", j.owner());
+        if (j.userId() != null) {
+            r.put("userId", j.userId().numeric() ? (Object) Long.valueOf(j.userId().value()) : j.userId().value());
+        }
         r.put("state", j.state());
         r.put("created", j.created() == null ? null : j.created().toString());
         r.put("activities", j.activities().stream().map(a -> a.type() + " " + a.id()).toList());
@@ -84,12 +98,32 @@ public class ArchivePrivacyProvider implements PrivacyProvider {
     @Override
     public int deleteUser(String userId) {
         return tx.write("erasing a user from archive jobs", c -> {
-            List<Long> ids = repository.idsOfOwner(c, userId);
-            for (long id : ids) {
+            List<Long> owned = repository.idsOfOwner(c, userId);
+            for (long id : owned) {
                 ArchiveRepository.anonymizeOwner(c, id, ERASED_OWNER);
             }
-            return ids.size();
+            List<Long> made = repository.idsOfUser(c, userId);
+            for (long id : made) {
+                ArchiveRepository.clearUser(c, id);
+            }
+            return new LinkedHashSet<>(concat(owned, made)).size();
         });
+    }
+
+    /** The jobs a user owns or that were made for them, each once. */
+    private List<Long> ids(java.sql.Connection c, String userId) throws java.sql.SQLException {
+        List<Long> owned = repository.idsOfOwner(c, userId);
+        List<Long> made = repository.idsOfUser(c, userId);
+        if (made.isEmpty()) {
+            return owned;
+        }
+        return new ArrayList<>(new LinkedHashSet<>(concat(owned, made)));
+    }
+
+    private static List<Long> concat(List<Long> a, List<Long> b) {
+        List<Long> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Override

@@ -35,7 +35,7 @@ final class ArchiveRepository {
     /** An archive job's own row. */
     record Row(long id, Long jobId, LmsId courseId, String owner, String state, boolean sign, String storage,
             String archiveName, String location, Long size, String sha256, String tokenLocation, String chainLocation,
-            Instant timestamped, String tsa, Instant created, Instant stored, Engine engine) {
+            Instant timestamped, String tsa, Instant created, Instant stored, Engine engine, LmsId userId) {
     }
 
     /** What the job engine's row says of the job (read, never written here), or {@code null} before it exists. */
@@ -52,11 +52,12 @@ final class ArchiveRepository {
             String sha256) {
     }
 
-    long insert(Connection c, LmsId courseId, String owner, boolean sign, String storage, String archiveNamePrefix,
-            long now, List<ActivityRow> activities) throws SQLException {
+    long insert(Connection c, LmsId courseId, String owner, LmsId userId, boolean sign, String storage,
+            String archiveNamePrefix, long now, List<ActivityRow> activities) throws SQLException {
         long id = jobIds.next(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO archive_job (id, job_id, course_id, course_numeric,"
-                + " owner, state, sign_archive, storage_id, archive_name, time_created) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " owner, state, sign_archive, storage_id, archive_name, time_created, user_id, user_numeric)"
+                + " VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
             ps.setString(2, courseId.value());
             ps.setBoolean(3, courseId.numeric());
@@ -66,6 +67,8 @@ final class ArchiveRepository {
             ps.setString(7, storage);
             ps.setString(8, archiveNamePrefix + id + ".tar.gz");
             ps.setLong(9, now);
+            ps.setString(10, userId == null ? null : userId.value());
+            ps.setBoolean(11, userId != null && userId.numeric());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO archive_activity (archive_id, activity_index,"
@@ -97,8 +100,8 @@ final class ArchiveRepository {
 
     private static final String ROW = "SELECT a.id, a.job_id, a.course_id, a.course_numeric, a.owner, a.state,"
             + " a.sign_archive, a.storage_id, a.archive_name, a.stored_location, a.stored_size, a.stored_sha256,"
-            + " a.token_location, a.chain_location, a.timestamp_time, a.timestamp_tsa, a.time_created, a.time_stored"
-            + " FROM archive_job a";
+            + " a.token_location, a.chain_location, a.timestamp_time, a.timestamp_tsa, a.time_created, a.time_stored,"
+            + " a.user_id, a.user_numeric FROM archive_job a";
 
     /**
      * The row with what the engine's row says. Two statements, not a join: a statement that held the
@@ -123,7 +126,7 @@ final class ArchiveRepository {
         Engine e = r.jobId() == null ? null : engines.get(r.jobId());
         return new Row(r.id(), r.jobId(), r.courseId(), r.owner(), r.state(), r.sign(), r.storage(), r.archiveName(),
                 r.location(), r.size(), r.sha256(), r.tokenLocation(), r.chainLocation(), r.timestamped(), r.tsa(),
-                r.created(), r.stored(), e);
+                r.created(), r.stored(), e, r.userId());
     }
 
     /** The engine's rows of these jobs, in one query. */
@@ -157,8 +160,8 @@ final class ArchiveRepository {
     }
 
     /** Newest first, after the cursor position; {@code limit + 1} rows to tell whether there is more. */
-    List<Row> list(Connection c, String courseId, String owner, Long afterTime, Long afterId, int limit)
-            throws SQLException {
+    List<Row> list(Connection c, String courseId, String owner, String userId, Long afterTime, Long afterId,
+            int limit) throws SQLException {
         StringBuilder sql = new StringBuilder(ROW).append(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (courseId != null) {
@@ -168,6 +171,10 @@ final class ArchiveRepository {
         if (owner != null) {
             sql.append(" AND a.owner = ?");
             args.add(owner);
+        }
+        if (userId != null) {
+            sql.append(" AND a.user_id = ?");
+            args.add(userId);
         }
         if (afterTime != null) {
             sql.append(" AND a.time_created <= ? AND (a.time_created < ? OR a.id < ?)");
@@ -204,10 +211,11 @@ final class ArchiveRepository {
         Long job = r.wasNull() ? null : jobId;
         long size = r.getLong(11);
         Long stored = r.wasNull() ? null : size;
+        String user = r.getString(19);
         return new Row(r.getLong(1), job, new LmsId(r.getString(3), r.getBoolean(4)), r.getString(5), r.getString(6),
                 r.getBoolean(7), r.getString(8), r.getString(9), r.getString(10), stored, trim(r.getString(12)),
                 r.getString(13), r.getString(14), instant(r, 15), r.getString(16), instant(r, 17), instant(r, 18),
-                null);
+                null, user == null ? null : new LmsId(user, r.getBoolean(20)));
     }
 
     private static String trim(String s) {
@@ -263,6 +271,7 @@ final class ArchiveRepository {
         }
     }
 
+    /** The assembled archive's size, and its SHA-256 when it was computed then (signed archives); else null. */
     static void recordAssembled(Connection c, long id, long size, String sha256) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE archive_job SET stored_size = ?, stored_sha256 = ? WHERE id = ?")) {
@@ -283,15 +292,17 @@ final class ArchiveRepository {
         }
     }
 
-    static void recordStored(Connection c, long id, String location, String tokenLocation, String chainLocation,
-            long now) throws SQLException {
+    static void recordStored(Connection c, long id, String location, long size, String sha256, String tokenLocation,
+            String chainLocation, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE archive_job SET stored_location = ?, token_location = ?,"
-                + " chain_location = ?, time_stored = ? WHERE id = ?")) {
+                + " chain_location = ?, time_stored = ?, stored_size = ?, stored_sha256 = ? WHERE id = ?")) {
             ps.setString(1, location);
             ps.setString(2, tokenLocation);
             ps.setString(3, chainLocation);
             ps.setLong(4, now);
-            ps.setLong(5, id);
+            ps.setLong(5, size);
+            ps.setString(6, sha256);
+            ps.setLong(7, id);
             ps.executeUpdate();
         }
     }
@@ -405,6 +416,82 @@ final class ArchiveRepository {
             }
         }
         return ids;
+    }
+
+    /** Archive jobs made for an LMS user (privacy export and erasure); ids newest first. */
+    List<Long> idsOfUser(Connection c, String userId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM archive_job WHERE user_id = ? ORDER BY time_created DESC, id DESC")) {
+            ps.setString(1, userId);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** A user's jobs in id order after {@code afterId}, at most {@code limit} (a transfer's traversal). */
+    List<Row> ofUser(Connection c, String userId, long afterId, int limit) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                ROW + " WHERE a.user_id = ? AND a.id > ? ORDER BY a.id FETCH FIRST ? ROWS ONLY")) {
+            ps.setString(1, userId);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    rows.add(row(r));
+                }
+            }
+        }
+        Map<Long, Engine> engines = engines(c, rows.stream().map(Row::jobId).filter(j -> j != null).toList());
+        return rows.stream().map(r -> withEngine(r, engines)).toList();
+    }
+
+    /** Gives the job to {@code to} when it belongs to {@code from} now; whether it did. */
+    static boolean reassignUser(Connection c, long id, String from, LmsId to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE archive_job SET user_id = ?, user_numeric = ? WHERE id = ? AND user_id = ?")) {
+            ps.setString(1, to.value());
+            ps.setBoolean(2, to.numeric());
+            ps.setLong(3, id);
+            ps.setString(4, from);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The LMS user of each of these jobs that has one, in one query. */
+    Map<Long, LmsId> users(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, LmsId> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, user_id, user_numeric FROM archive_job WHERE user_id IS NOT NULL AND id IN (" + in + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getLong(1), new LmsId(r.getString(2), r.getBoolean(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** An erased user: the job keeps no LMS user. */
+    static void clearUser(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE archive_job SET user_id = NULL, user_numeric = ? WHERE id = ?")) {
+            ps.setBoolean(1, false);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
     }
 
     List<Long> idsOfCourse(Connection c, String courseId) throws SQLException {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.campus.api.provider.ProviderUnavailableException;
 import org.campus.core.internal.archive.format.ArchiveAssembler;
 import org.campus.core.internal.archive.format.ArchiveHeader;
 import org.campus.core.internal.archive.format.ArchiveLayout;
-import org.campus.core.internal.archive.format.AssembledArchive;
+import org.campus.core.internal.archive.format.ArchivePieces;
 import org.campus.core.internal.archive.format.CopyMonitor;
 import org.campus.core.internal.archive.format.Segment;
 import org.campus.core.internal.archive.format.SegmentWriter;
@@ -74,16 +75,20 @@ final class ArchiveRunner {
     private final ArchiveSigner signer;
     private final ArchiveWorkspace workspace;
     private final int level;
+    private final boolean storeIncompressible;
+    private final ArchiveWorkers workers;
     private final Clock clock;
 
     ArchiveRunner(DataSource dataSource, ArchiveRepository repository, ProviderRegistry registry, ArchiveSigner signer,
-            ArchiveWorkspace workspace, int level, Clock clock) {
+            ArchiveWorkspace workspace, int level, boolean storeIncompressible, ArchiveWorkers workers, Clock clock) {
+        this.workers = workers;
         this.tx = new JdbcTransactions(dataSource);
         this.repository = repository;
         this.registry = registry;
         this.signer = signer;
         this.workspace = workspace;
         this.level = level;
+        this.storeIncompressible = storeIncompressible;
         this.clock = clock;
     }
 
@@ -137,18 +142,22 @@ final class ArchiveRunner {
                 bv[1], segments.stream().filter(sg -> archiverId.equals(sg.activity().archiver()))
                         .map(sg -> sg.activity().type()).distinct().toList())));
 
-        Path archive = workspace.archive(id);
+        List<Path> pieces = new ArrayList<>();
+        pieces.add(workspace.head(id));
+        segments.forEach(sg -> pieces.add(sg.data()));
+        pieces.add(workspace.tail(id));
         Long size = row.size();
         String sha256 = row.sha256();
-        if (archivedNow || sha256 == null || !Files.exists(archive) || !Files.exists(workspace.subjects(id))) {
+        if (archivedNow || size == null || (row.sign() && sha256 == null) || !Files.exists(workspace.head(id))
+                || !Files.exists(workspace.tail(id)) || !Files.exists(workspace.subjects(id))) {
             if (context.isCancelled()) {
                 return JobResult.cancelled();
             }
             context.step("assembling the archive");
             context.progress(n * ActivityContext.UNITS, total);
-            AssembledArchive assembled;
+            ArchivePieces assembled;
             try {
-                assembled = assemble(context, row, segments, archivers, archive);
+                assembled = assemble(context, row, segments, archivers);
             } catch (InterruptedIOException e) {
                 if (context.isCancelled()) {
                     return JobResult.cancelled();
@@ -164,10 +173,10 @@ final class ArchiveRunner {
                 ArchiveRepository.recordAssembled(c, id, s, h);
                 return null;
             });
-            context.log(JobLogLevel.INFO, "archive assembled: {} bytes, {} entries, SHA-256 {}", size,
-                    assembled.entries(), sha256);
+            context.log(JobLogLevel.INFO, "archive assembled: {} bytes, {} entries{}", size, assembled.entries(),
+                    sha256 == null ? "" : ", SHA-256 " + sha256);
             row = new Row(row.id(), row.jobId(), row.courseId(), row.owner(), row.state(), row.sign(), row.storage(),
-                    row.archiveName(), null, size, sha256, null, null, null, null, row.created(), null, null);
+                    row.archiveName(), null, size, sha256, null, null, null, null, row.created(), null, null, row.userId());
         }
 
         if (row.sign() && (row.timestamped() == null || !Files.exists(workspace.token(id))
@@ -218,16 +227,37 @@ final class ArchiveRunner {
             chainLocation = store(driver, row, row.archiveName() + CHAIN_SUFFIX, "application/x-pem-file",
                     workspace.chain(id), subjects).location();
         }
-        StoredArchive stored = store(driver, row, row.archiveName(), ArchiveLayout.CONTENT_TYPE, archive, subjects);
-        if (!stored.sha256().equalsIgnoreCase(sha256) || stored.size() != size) {
+        // the driver reads the archive straight from its pieces (no copy of it is made first); the
+        // SHA-256 is computed as the bytes pass, and must be the one time-stamped when signed
+        ArchiveMetadata metadata = metadata(row, row.archiveName(), ArchiveLayout.CONTENT_TYPE, size, subjects)
+                .sha256(sha256).build();
+        MessageDigest digest = sha256();
+        StoredArchive stored;
+        long passed;
+        try (PassingInputStream in = new PassingInputStream(ArchivePieces.open(pieces), digest, context)) {
+            stored = driver.store(metadata, in);
+            passed = in.count;
+        } catch (InterruptedIOException e) {
+            if (context.isCancelled()) {
+                return JobResult.cancelled();
+            }
+            throw e;
+        }
+        String computed = HexFormat.of().formatHex(digest.digest());
+        if (passed != size || (sha256 != null && !computed.equals(sha256))) {
+            return JobResult.retry("the archive's pieces in the work directory changed: " + passed + " bytes with SHA-256 "
+                    + computed + " instead of " + size + " bytes" + (sha256 == null ? "" : " with " + sha256));
+        }
+        if (!computed.equalsIgnoreCase(stored.sha256()) || stored.size() != size) {
             return JobResult.retry(lease.description().label() + " stored " + stored.size() + " bytes with SHA-256 "
-                    + stored.sha256() + " instead of " + size + " bytes with " + sha256);
+                    + stored.sha256() + " instead of " + size + " bytes with " + computed);
         }
         String t = tokenLocation;
         String ch = chainLocation;
         long now = clock.millis();
+        long storedSize = size;
         context.checkpoint("stored", "stored", c -> {
-            ArchiveRepository.recordStored(c, id, stored.location(), t, ch, now);
+            ArchiveRepository.recordStored(c, id, stored.location(), storedSize, computed, t, ch, now);
             return null;
         });
         context.progress(total, total);
@@ -242,11 +272,74 @@ final class ArchiveRunner {
 
     private StoredArchive store(StorageDriver driver, Row row, String name, String contentType, Path file,
             List<String> subjects) throws IOException {
-        ArchiveMetadata metadata = ArchiveMetadata.builder(name).contentType(contentType).size(Files.size(file))
-                .jobId(Long.toString(row.id())).courseId(row.courseId().value()).created(row.created())
-                .dataSubjects(subjects).build();
+        ArchiveMetadata metadata = metadata(row, name, contentType, Files.size(file), subjects).build();
         try (InputStream in = Files.newInputStream(file)) {
             return driver.store(metadata, in);
+        }
+    }
+
+    private static ArchiveMetadata.Builder metadata(Row row, String name, String contentType, long size,
+            List<String> subjects) {
+        return ArchiveMetadata.builder(name).contentType(contentType).size(size).jobId(Long.toString(row.id()))
+                .courseId(row.courseId().value()).created(row.created()).dataSubjects(subjects);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * The archive on its way to the driver: hashed and counted as it passes, and stopped (the next read
+     * throws) when the job is cancelled or its node stops.
+     */
+    private static final class PassingInputStream extends java.io.FilterInputStream {
+        private final MessageDigest digest;
+        private final JobContext context;
+        long count;
+        private long sinceCheck;
+
+        PassingInputStream(InputStream in, MessageDigest digest, JobContext context) {
+            super(in);
+            this.digest = digest;
+            this.context = context;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                digest.update(b, off, n);
+                count += n;
+                sinceCheck += n;
+                if (sinceCheck >= 8 * 1024 * 1024) {
+                    sinceCheck = 0;
+                    if (context.isCancelled()) {
+                        throw new InterruptedIOException("the job was cancelled or its node is stopping");
+                    }
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("the archive is read through, not skipped");
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 
@@ -280,11 +373,16 @@ final class ArchiveRunner {
         Files.deleteIfExists(data);
         Files.deleteIfExists(index);
         Path spool = workspace.spool(row.id());
-        try (SegmentWriter segment = new SegmentWriter(data, index, folder, level, spool, monitor)) {
+        try (SegmentWriter segment = new SegmentWriter(data, index, folder, level, storeIncompressible, spool,
+                monitor)) {
             String checkpoint = null;
+            ActivityWorker worker = new ActivityWorker(workers, row.id(), a.index(),
+                    workspace.workerToken(row.id(), a.index()));
             while (true) {
                 ActivityContext ac = new ActivityContext(context, row.id(), row.courseId().value(), ref, inline,
-                        uploads, segment, clock, a.index() * ActivityContext.UNITS, total, checkpoint);
+                        uploads, segment, clock, a.index() * ActivityContext.UNITS, total, checkpoint, worker);
+                // reports that arrive while the archiver runs wake the next wait at once
+                int seen = workers.reports(row.id(), a.index());
                 ArchiveResult result;
                 try {
                     result = lease.service().archive(ac);
@@ -320,7 +418,8 @@ final class ArchiveRunner {
                                     archiverId, bundle, version, entries, message);
                             return null;
                         });
-                        context.log(JobLogLevel.INFO, "{}: {} entries by {}", where, entries, label);
+                        context.log(JobLogLevel.INFO, "{}: {} entries by {} ({} stored without compression: their"
+                                + " first block did not compress)", where, entries, label, segment.storedCount());
                         return new Outcome(new ActivityRow(a.index(), a.type(), a.id(), a.inlineData(),
                                 ArchiveRepository.ARCHIVED, archiverId, bundle, version, entries, message), null);
                     }
@@ -329,7 +428,8 @@ final class ArchiveRunner {
                     }
                     case AWAITING_WORKER -> {
                         checkpoint = result.checkpoint().orElse(null);
-                        if (!await(context, result.pollAfter().orElse(Duration.ofSeconds(5)))) {
+                        if (!await(context, row.id(), a.index(), seen,
+                                result.pollAfter().orElse(Duration.ofSeconds(5)))) {
                             return new Outcome(null, JobResult.cancelled());
                         }
                     }
@@ -348,15 +448,24 @@ final class ArchiveRunner {
         }
     }
 
-    /** Waits for a worker, reporting alive; false when the job must stop. */
-    private static boolean await(JobContext context, Duration pollAfter) throws InterruptedException {
+    /**
+     * Waits for a worker until it reports (more than the {@code seen} reports) or {@code pollAfter} has
+     * passed, reporting the job alive; false when the job must stop. A report received on this node
+     * wakes the wait at once; one received on another node is seen within a second.
+     */
+    private boolean await(JobContext context, long id, int activity, int seen, Duration pollAfter)
+            throws InterruptedException {
         long end = System.nanoTime() + pollAfter.toNanos();
         while (System.nanoTime() < end) {
             if (context.isCancelled()) {
                 return false;
             }
             context.heartbeat();
-            Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            if (workers.reports(id, activity) > seen) {
+                context.log(JobLogLevel.DEBUG, "activity {}: the worker reported", activity + 1);
+                return true;
+            }
+            workers.await(id, activity, Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
         }
         return true;
     }
@@ -369,23 +478,43 @@ final class ArchiveRunner {
         });
     }
 
-    private AssembledArchive assemble(JobContext context, Row row, List<Segment> segments,
-            List<ArchiveHeader.ArchiverInfo> archivers, Path archive) throws IOException {
+    private ArchivePieces assemble(JobContext context, Row row, List<Segment> segments,
+            List<ArchiveHeader.ArchiverInfo> archivers) throws IOException {
         ArchiveHeader header = new ArchiveHeader(Long.toString(row.id()), row.courseId().value(), row.created(),
                 "Campus", archivers, segments.stream().map(Segment::activity).toList());
-        Path temp = archive.resolveSibling("." + archive.getFileName() + ".tmp");
-        Path spool = workspace.spool(row.id());
+        long id = row.id();
+        Path headTemp = workspace.head(id).resolveSibling("." + workspace.head(id).getFileName() + ".tmp");
+        Path tailTemp = workspace.tail(id).resolveSibling("." + workspace.tail(id).getFileName() + ".tmp");
+        Path spool = workspace.spool(id);
         try {
-            AssembledArchive assembled;
-            try (OutputStream out = new HeartbeatOutputStream(Files.newOutputStream(temp), context)) {
-                assembled = new ArchiveAssembler(level, clock).assemble(header, segments, out, spool);
+            Files.deleteIfExists(workspace.head(id));
+            Files.deleteIfExists(workspace.tail(id));
+            ArchivePieces prepared = new ArchiveAssembler(level, clock).prepare(header, segments, headTemp, tailTemp,
+                    spool, false);
+            ArchiveWorkspace.commit(headTemp, workspace.head(id));
+            ArchiveWorkspace.commit(tailTemp, workspace.tail(id));
+            List<Path> files = new ArrayList<>();
+            files.add(workspace.head(id));
+            segments.forEach(sg -> files.add(sg.data()));
+            files.add(workspace.tail(id));
+            String sha256 = null;
+            if (row.sign()) {
+                // the time-stamp covers the archive's SHA-256, so it is needed before anything is stored
+                MessageDigest digest = sha256();
+                try (PassingInputStream in = new PassingInputStream(ArchivePieces.open(files), digest, context)) {
+                    byte[] buffer = new byte[256 * 1024];
+                    while (in.read(buffer, 0, buffer.length) >= 0) {
+                        // hashed as it passes
+                    }
+                }
+                sha256 = HexFormat.of().formatHex(digest.digest());
             }
-            ArchiveWorkspace.commit(temp, archive);
-            ArchiveWorkspace.write(workspace.subjects(row.id()),
-                    String.join("\n", assembled.dataSubjects()).getBytes(StandardCharsets.UTF_8));
-            return assembled;
+            ArchiveWorkspace.write(workspace.subjects(id),
+                    String.join("\n", prepared.dataSubjects()).getBytes(StandardCharsets.UTF_8));
+            return new ArchivePieces(files, prepared.size(), sha256, prepared.entries(), prepared.dataSubjects());
         } finally {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(headTemp);
+            Files.deleteIfExists(tailTemp);
             ArchiveWorkspace.deleteTree(spool);
         }
     }

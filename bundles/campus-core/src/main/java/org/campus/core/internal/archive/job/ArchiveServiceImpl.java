@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 
 import org.campus.api.ConflictException;
 import org.campus.api.FieldError;
+import org.campus.api.ForbiddenException;
 import org.campus.api.InvalidInputException;
 import org.campus.api.NotFoundException;
 import org.campus.api.Page;
@@ -37,6 +38,7 @@ import org.campus.api.archive.ArchiveService;
 import org.campus.api.archive.ArchiveVerification;
 import org.campus.api.archive.NewArchiveJob;
 import org.campus.api.archive.UploadTooLargeException;
+import org.campus.api.archive.WorkerReport;
 import org.campus.api.job.Job;
 import org.campus.api.job.JobService;
 import org.campus.api.job.NewJob;
@@ -78,6 +80,9 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ArchiveConfig.class)
 public class ArchiveServiceImpl implements ArchiveService {
 
+    /** Uploads are streamed to disk through a buffer of this size (nothing more is held in memory). */
+    static final int UPLOAD_BUFFER = 256 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveServiceImpl.class);
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
     private static final Pattern STORAGE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
@@ -91,17 +96,26 @@ public class ArchiveServiceImpl implements ArchiveService {
     private final Events events;
     private final ArchiveWorkspace workspace;
     private final ArchiveConfig config;
+    private final ArchiveWorkers workers;
     private final Clock clock;
 
     @Activate
     public ArchiveServiceImpl(ArchiveConfig config, @Reference CampusSchema schema,
             @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource, @Reference JobService jobs,
-            @Reference ProviderRegistry registry, @Reference ArchiveSigner signer, @Reference Events events) {
-        this(config, dataSource, jobs, registry, signer, events, workDir(config), Clock.systemUTC());
+            @Reference ProviderRegistry registry, @Reference ArchiveSigner signer, @Reference Events events,
+            @Reference ArchiveWorkers workers) {
+        this(config, dataSource, jobs, registry, signer, events, workers, workDir(config), Clock.systemUTC());
     }
 
     ArchiveServiceImpl(ArchiveConfig config, DataSource dataSource, JobService jobs, ProviderRegistry registry,
             ArchiveSigner signer, Events events, Path workDir, Clock clock) {
+        this(config, dataSource, jobs, registry, signer, events, new ArchiveWorkers(dataSource, "", null, clock),
+                workDir, clock);
+    }
+
+    ArchiveServiceImpl(ArchiveConfig config, DataSource dataSource, JobService jobs, ProviderRegistry registry,
+            ArchiveSigner signer, Events events, ArchiveWorkers workers, Path workDir, Clock clock) {
+        this.workers = workers;
         this.config = config;
         this.tx = new JdbcTransactions(dataSource);
         this.jobs = jobs;
@@ -137,7 +151,7 @@ public class ArchiveServiceImpl implements ArchiveService {
         long[] created = new long[1];
         try {
             tx.write("creating an archive job", c -> {
-                long id = repository.insert(c, request.courseId(), owner, request.sign(), storage, prefix, now, rows);
+                long id = repository.insert(c, request.courseId(), owner, request.userId(), request.sign(), storage, prefix, now, rows);
                 created[0] = id;
                 try {
                     Files.createDirectories(workspace.job(id));
@@ -339,7 +353,7 @@ public class ArchiveServiceImpl implements ArchiveService {
             ch.truncate(offset); // a chunk sent again after a broken request replaces what arrived of it
             ch.position(offset);
             OutputStream out = Channels.newOutputStream(ch);
-            byte[] buffer = new byte[64 * 1024];
+            byte[] buffer = new byte[UPLOAD_BUFFER];
             size = offset;
             InputStream in = sha == null ? data : new DigestInputStream(data, sha);
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -360,7 +374,7 @@ public class ArchiveServiceImpl implements ArchiveService {
             if (sha == null) {
                 sha = sha256();
                 try (InputStream in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[64 * 1024];
+                    byte[] buffer = new byte[UPLOAD_BUFFER];
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         sha.update(buffer, 0, n);
                     }
@@ -405,10 +419,10 @@ public class ArchiveServiceImpl implements ArchiveService {
     }
 
     @Override
-    public Page<ArchiveJob> list(String courseId, String owner, PageRequest page) {
+    public Page<ArchiveJob> list(String courseId, String owner, LmsId userId, PageRequest page) {
         Cursors.Position after = page.cursor() == null ? null : Cursors.decode(page.cursor());
         return tx.read("listing archive jobs", c -> {
-            List<Row> rows = repository.list(c, courseId, owner, after == null ? null : after.time(),
+            List<Row> rows = repository.list(c, courseId, owner, userId == null ? null : userId.value(), after == null ? null : after.time(),
                     after == null ? null : after.id(), page.limit());
             boolean more = rows.size() > page.limit();
             if (more) {
@@ -431,7 +445,7 @@ public class ArchiveServiceImpl implements ArchiveService {
         return ArchiveRepository.CANCELLED.equals(row.state()) ? ArchiveRepository.CANCELLED : ArchiveJob.STATE_OPEN;
     }
 
-    private static ArchiveJob job(Row row, List<ActivityRow> activities, Map<Integer, List<UploadRow>> uploads) {
+    static ArchiveJob job(Row row, List<ActivityRow> activities, Map<Integer, List<UploadRow>> uploads) {
         List<ArchiveJob.Activity> list = new ArrayList<>();
         for (ActivityRow a : activities) {
             List<ArchiveJob.Upload> files = uploads.getOrDefault(a.index(), List.of()).stream()
@@ -446,7 +460,7 @@ public class ArchiveServiceImpl implements ArchiveService {
         int progress = row.engine() == null ? 0 : "completed".equals(state) ? 100 : row.engine().progress();
         return new ArchiveJob(row.id(), row.jobId(), row.courseId(), row.owner(), state, progress, row.sign(),
                 row.storage(), list, row.engine() == null ? null : row.engine().reason(), stored, row.created(),
-                row.engine() == null ? null : row.engine().ended());
+                row.engine() == null ? null : row.engine().ended(), row.userId());
     }
 
     private Row stored(long id) {
@@ -517,6 +531,33 @@ public class ArchiveServiceImpl implements ArchiveService {
         } finally {
             ArchiveWorkspace.deleteTree(dir);
         }
+    }
+
+    // ---- the workers' reports
+
+    @Override
+    public void report(long id, int activity, String token, WorkerReport report) {
+        tx.write("recording a worker's report", c -> {
+            // the token first: who holds none learns nothing of the job (401)
+            Optional<ArchiveWorkers.Holder> elsewhere = workers.authenticate(c, id, activity, token);
+            Row row = repository.find(c, id).orElseThrow(() -> NotFoundException.of("archive job", id));
+            if (activity < 0 || activity >= repository.activities(c, id).size()) {
+                throw new NotFoundException("Archive job " + id + " has no activity " + activity);
+            }
+            if (elsewhere.isPresent()) {
+                throw new ForbiddenException("The callback token is another activity's; it reports only for the"
+                        + " activity it was given for");
+            }
+            String state = state(row);
+            if (ArchiveJob.STATE_OPEN.equals(state) || "completed".equals(state) || "failed".equals(state)
+                    || "cancelled".equals(state)) {
+                throw new ConflictException("archive job " + id + " is " + state + "; it takes no worker reports");
+            }
+            workers.record(c, id, activity, report);
+            return null;
+        });
+        workers.wake(id, activity);
+        LOG.debug("archive job {}: the worker of activity {} reported {}", id, activity, report.state());
     }
 
     // ---- cancel and delete

@@ -52,8 +52,19 @@ final class ArchiveWorkspace {
         return job(id).resolve("segments").resolve(String.format(Locale.ROOT, "%04d.idx", activity));
     }
 
-    Path archive(long id) {
-        return job(id).resolve("archive.tar.gz");
+    /** The callback token of an activity's worker (readable by the owner only). */
+    Path workerToken(long id, int activity) {
+        return job(id).resolve(String.format(Locale.ROOT, "worker-%04d.token", activity));
+    }
+
+    /** The first gzip member of the archive (the format entry); the segments follow it. */
+    Path head(long id) {
+        return job(id).resolve("archive-head.gz");
+    }
+
+    /** The last gzip member of the archive (the manifest and the end of the tar archive). */
+    Path tail(long id) {
+        return job(id).resolve("archive-tail.gz");
     }
 
     Path subjects(long id) {

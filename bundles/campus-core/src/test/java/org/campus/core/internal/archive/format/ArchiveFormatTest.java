@@ -177,6 +177,98 @@ class ArchiveFormatTest {
     }
 
     @Test
+    void thePiecesReadInOrderAreTheArchiveByteForByteAndGnuTarListsThem() throws Exception {
+        List<Segment> segments = twoActivities();
+        byte[] assembled = Files.readAllBytes(assemble(segments));
+        Path head = dir.resolve("head.gz");
+        Path tail = dir.resolve("tail.gz");
+        ArchivePieces pieces = new ArchiveAssembler(6, Clock.fixed(T.plusSeconds(60), ZoneOffset.UTC))
+                .prepare(header(), segments, head, tail, dir, true);
+
+        assertEquals(List.of(head, segments.get(0).data(), segments.get(1).data(), tail), pieces.files());
+        byte[] read;
+        try (InputStream in = pieces.open()) {
+            read = in.readAllBytes();
+        }
+        assertArrayEquals(assembled, read, "no copy is made, yet the bytes are the assembled archive's");
+        assertEquals(assembled.length, pieces.size());
+        assertEquals(sha256(assembled), pieces.sha256());
+        assertEquals(written.size() + 1, pieces.entries(), "the format entry and the activities' entries");
+        assertEquals(java.util.Set.of("5", "9", "12"), pieces.dataSubjects());
+        assertNull(new ArchiveAssembler(6, Clock.systemUTC()).prepare(header(), segments, head, tail, dir, false)
+                .sha256(), "hashed later, as the bytes pass to the driver");
+
+        Path file = dir.resolve("pieces.tar.gz");
+        try (InputStream in = ArchivePieces.open(pieces.files())) {
+            Files.copy(in, file);
+        }
+        Process p = new ProcessBuilder("tar", "tzf", file.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        List<String> names = output.lines().toList();
+        assertEquals(ArchiveLayout.FORMAT_ENTRY, names.get(0));
+        assertEquals(ArchiveLayout.MANIFEST_ENTRY, names.get(names.size() - 1));
+        assertTrue(names.containsAll(written.keySet()), output);
+    }
+
+    @Test
+    void anEntryWhoseFirstBlockDoesNotCompressIsStoredAndTextIsStillCompressed() throws IOException {
+        byte[] random = new byte[1024 * 1024];
+        new java.util.Random(7).nextBytes(random);
+        byte[] text = "student 7 answered question 3 with a long paragraph\n".repeat(20_000)
+                .getBytes(StandardCharsets.UTF_8);
+        String folder = ArchiveLayout.activityFolder(1, "files", "1");
+        Path[] data = new Path[2];
+        int[] storedEntries = new int[2];
+        for (int i = 0; i < 2; i++) {
+            boolean store = i == 0;
+            data[i] = dir.resolve("store-" + store + ".gz");
+            try (SegmentWriter w = new SegmentWriter(data[i], dir.resolve("store-" + store + ".index"), folder, 6,
+                    store, dir, CopyMonitor.NONE)) {
+                w.write("attempt.pdf", "application/pdf", T, new ByteArrayInputStream(random), random.length);
+                w.write("answers.txt", "text/plain", T, new ByteArrayInputStream(text), text.length);
+                w.finish();
+                storedEntries[i] = w.storedCount();
+            }
+        }
+        byte[] stored = Files.readAllBytes(data[0]);
+        byte[] compressed = Files.readAllBytes(data[1]);
+        byte[] run = java.util.Arrays.copyOfRange(random, 300_000, 304_096);
+        assertTrue(indexOf(stored, run) >= 0, "the random entry is stored: its bytes stand in the member as they are");
+        assertEquals(1, storedEntries[0], "the random entry, not the text");
+        assertEquals(0, storedEntries[1], "without the option every entry goes through deflate's matching");
+        assertTrue(compressed.length < random.length + text.length / 20);
+        assertTrue(stored.length < random.length + text.length / 20, "the text entry is still compressed: "
+                + stored.length);
+        written.clear();
+        written.put(folder + "attempt.pdf", random);
+        written.put(folder + "answers.txt", text);
+        Segment segment = new Segment(new ActivityInfo("files", "1", "files-archiver", folder), data[0],
+                dir.resolve("store-true.index"));
+        Path archive = assemble(List.of(segment));
+        ArchiveCheck check;
+        try (InputStream in = Files.newInputStream(archive)) {
+            check = ArchiveChecker.check(in, dir);
+        }
+        assertNull(check.problem(), "a member with stored and deflated blocks reads back whole");
+        assertEquals(3, check.entries());
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void gnuTarListsAndExtractsTheSameBytes() throws Exception {
         Path archive = assemble(twoActivities());
         Path out = Files.createDirectory(dir.resolve("x"));

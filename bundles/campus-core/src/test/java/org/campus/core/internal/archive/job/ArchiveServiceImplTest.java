@@ -30,6 +30,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.campus.api.ConflictException;
 import org.campus.api.InvalidInputException;
+import org.campus.api.PageRequest;
 import org.campus.api.archive.ArchiveJob;
 import org.campus.api.archive.ArchiveService;
 import org.campus.api.archive.ArchiveVerification;
@@ -83,7 +84,12 @@ class ArchiveServiceImplTest {
     private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
     /** Activities whose archiver waits (reporting alive) until the job must stop. */
     private final Set<String> hold = ConcurrentHashMap.newKeySet();
+    /** The callback tokens and URLs the offloading archiver was given, by activity id. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, java.net.URI> callbackUrls = new ConcurrentHashMap<>();
+    private final Map<String, String> reportsSeen = new ConcurrentHashMap<>();
     private JobEngine engine;
+    private ArchiveWorkers workers;
     private ArchiveServiceImpl archives;
     private DirectoryStorage storage;
     private long storageServiceId;
@@ -110,12 +116,14 @@ class ArchiveServiceImplTest {
         storageServiceId = TestProviders.addStorage(registry, storage, "filesystem");
         TestProviders.addArchiver(registry, new InlineArchiver(), "notes", "notes", "inline");
         TestProviders.addArchiver(registry, new UploadsArchiver(), "files", "files", "uploads");
+        TestProviders.addArchiver(registry, new OffloadingArchiver(), "offload", "offload", "campus");
         engine = new JobEngine(db.dataSource(), new JobSettings(2, Duration.ofMillis(500), 4,
                 JobSettings.DeadJobAction.RETRY, 3, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(50),
                 "n1", Duration.ofMillis(800), Duration.ofMillis(500)), events, Clock.systemUTC());
         ArchiveSigner signer = new ArchiveSigner(signing(tsa.url(), rootPem.toString()));
+        workers = new ArchiveWorkers(db.dataSource(), config(1).worker_callbackBaseUrl(), null, Clock.systemUTC());
         archives = new ArchiveServiceImpl(config(1024 * 1024), db.dataSource(), engine, registry, signer, events,
-                dir.resolve("work"), Clock.systemUTC());
+                workers, dir.resolve("work"), Clock.systemUTC());
         engine.addExecutor(executor(signer), List.of(ArchiveService.JOB_TYPE));
         engine.start();
     }
@@ -156,6 +164,35 @@ class ArchiveServiceImplTest {
                     .write(new ByteArrayInputStream(data), data.length);
             context.addDataSubject("42");
             context.incrementProgress(1);
+            return context.result().succeeded();
+        }
+    }
+
+    /**
+     * Hands its task to a worker (the test): on the first call it keeps the callback URL and token and
+     * awaits the worker for 50 s; called again, it writes the worker's last report once that says
+     * completed, else awaits again.
+     */
+    private final class OffloadingArchiver implements ActivityArchiver {
+        @Override
+        public ArchiveResult archive(ArchiveContext context) throws IOException {
+            String id = context.activity().id();
+            calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            if (context.checkpoint().isEmpty()) {
+                callbackUrls.put(id, context.worker().callbackUrl().orElseThrow());
+                tokens.put(id, context.worker().callbackToken());
+                return context.result().awaitWorker("task-" + id, Duration.ofSeconds(50));
+            }
+            assertEquals("task-" + id, context.checkpoint().get());
+            java.util.Optional<String> report = context.worker().lastReport();
+            report.ifPresent(r -> reportsSeen.put(id, r));
+            if (report.isEmpty() || !report.get().contains("\"completed\"")) {
+                return context.result().awaitWorker("task-" + id, Duration.ofSeconds(50));
+            }
+            assertTrue(context.worker().lastReportTime().isPresent());
+            byte[] bytes = report.get().getBytes(StandardCharsets.UTF_8);
+            context.entries().entry("worker-report.json").contentType("application/json")
+                    .write(new ByteArrayInputStream(bytes), bytes.length);
             return context.result().succeeded();
         }
     }
@@ -400,8 +437,91 @@ class ArchiveServiceImplTest {
         assertTrue(archives.find(id).isEmpty());
     }
 
+    @Test
+    void aWorkersReportWakesTheAwaitingArchiverAtOnceAndTokensAreCheckedFirst() throws Exception {
+        long one = archives.create(request(false, false, new NewActivity("offload", "w1", null),
+                new NewActivity("notes", "n", "{\"n\":1}")), "admin").id();
+        long two = archives.create(request(false, false, new NewActivity("offload", "w2", null)), "admin").id();
+        await(one, j -> tokens.containsKey("w1"));
+        await(two, j -> tokens.containsKey("w2"));
+        String token = tokens.get("w1");
+        assertTrue(token.matches(org.campus.api.archive.CallbackTokenException.TOKEN_FORMAT), token);
+        assertEquals(java.net.URI.create("https://campus.test/campus/api/v1/archive/jobs/" + one
+                + "/activities/0/reports"), callbackUrls.get("w1"));
+        org.campus.api.archive.WorkerReport running = new org.campus.api.archive.WorkerReport("running", 50,
+                "half way", "{\"state\":\"running\",\"progress\":50}");
+
+        assertThrows(org.campus.api.archive.CallbackTokenException.class, () -> archives.report(one, 0, null, running));
+        assertThrows(org.campus.api.archive.CallbackTokenException.class,
+                () -> archives.report(one, 0, "cw_" + "A".repeat(43), running), "a token nobody was given");
+        assertThrows(org.campus.api.ForbiddenException.class, () -> archives.report(one, 0, tokens.get("w2"), running),
+                "another activity's token");
+        assertThrows(org.campus.api.NotFoundException.class, () -> archives.report(one + 999_999, 0, token, running));
+        assertThrows(org.campus.api.NotFoundException.class, () -> archives.report(one, 7, token, running));
+        assertEquals(1, calls.get("w1").get(), "no refused report woke the archiver");
+
+        archives.report(one, 0, token, running);
+        await(one, j -> calls.get("w1").get() == 2);
+        assertEquals("{\"state\":\"running\",\"progress\":50}", reportsSeen.get("w1"), "the report as sent");
+        long sent = System.nanoTime();
+        archives.report(one, 0, token, new org.campus.api.archive.WorkerReport("completed", 100, null,
+                "{\"state\":\"completed\"}"));
+        ArchiveJob done = awaitEnd(one);
+        Duration took = Duration.ofNanos(System.nanoTime() - sent);
+        assertEquals("completed", done.state(), done.reason());
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "woken at once, not after pollAfter (50 s): " + took);
+        assertEquals("{\"state\":\"completed\"}", new String(entries(one).get(
+                "activities/001-offload-w1/worker-report.json"), StandardCharsets.UTF_8));
+        assertThrows(ConflictException.class, () -> archives.report(one, 0, token, running), "the job has ended");
+
+        archives.cancel(two);
+        assertEquals("cancelled", awaitEnd(two).state());
+        archives.delete(one);
+        assertThrows(org.campus.api.archive.CallbackTokenException.class, () -> archives.report(one, 0, token, running),
+                "a deleted job's tokens are gone with it");
+    }
+
+    @Test
+    void theLmsUserOfAJobIsStoredListedMovedExportedAndErasedWhileTheJobStays() throws Exception {
+        long ann = archives.create(new NewArchiveJob(LmsId.of(98), List.of(new NewActivity("notes", "1", "{}")), false,
+                null, true, LmsId.of(42)), "moodle (key k1)").id();
+        long bob = archives.create(new NewArchiveJob(LmsId.of(98), List.of(new NewActivity("notes", "2", "{}")), false,
+                null, true, LmsId.of("bob")), "moodle (key k1)").id();
+        long none = archives.create(new NewArchiveJob(LmsId.of(98), List.of(new NewActivity("notes", "3", "{}")), false,
+                null, true), "moodle (key k1)").id();
+
+        assertEquals(new LmsId("42", true), archives.find(ann).get().userId(), "kept as the LMS sent it: a number");
+        assertEquals(LmsId.of("bob"), archives.find(bob).get().userId());
+        assertEquals(null, archives.find(none).get().userId());
+        assertEquals(List.of(ann), archives.list(null, null, LmsId.of("42"), new PageRequest(10, null)).items()
+                .stream().map(ArchiveJob::id).toList(), "matched by the value");
+        assertEquals(3, archives.list("98", null, null, new PageRequest(10, null)).items().size());
+
+        ArchiveJobUsersImpl users = new ArchiveJobUsersImpl(db.dataSource());
+        assertEquals(List.of(bob), users.ofUser(LmsId.of("bob"), 0, 10).stream().map(ArchiveJob::id).toList());
+        assertEquals(Set.of(bob), users.reassign(List.of(bob, ann, none), LmsId.of("bob"), LmsId.of(43)),
+                "only the jobs that belong to 'bob' now move");
+        assertEquals(Map.of(ann, new LmsId("42", true), bob, new LmsId("43", true)), users.users(List.of(ann, bob, none)));
+        assertEquals(Set.of(), users.reassign(List.of(bob), LmsId.of("bob"), LmsId.of(44)), "bob's no more");
+
+        ArchivePrivacyProvider privacy = new ArchivePrivacyProvider(db.dataSource(), archives);
+        List<Map<String, Object>> export = privacy.exportUser("42").records();
+        assertEquals(1, export.size());
+        assertEquals(ann, export.get(0).get("id"));
+        assertEquals(42L, export.get(0).get("userId"));
+        assertEquals(1, privacy.deleteUser("42"));
+        ArchiveJob erased = archives.find(ann).orElseThrow();
+        assertEquals(null, erased.userId(), "the job stays without its LMS user");
+        assertEquals("moodle (key k1)", erased.owner());
+        assertEquals(0, privacy.exportUser("42").records().size());
+        assertEquals(new LmsId("43", true), archives.find(bob).get().userId(), "another user's job is untouched");
+        for (long id : List.of(ann, bob, none)) {
+            archives.delete(id);
+        }
+    }
+
     private ArchiveJobExecutor executor(ArchiveSigner signer) {
-        return new ArchiveJobExecutor(config(1024 * 1024), db.dataSource(), registry, signer, events,
+        return new ArchiveJobExecutor(config(1024 * 1024), db.dataSource(), registry, signer, events, workers,
                 dir.resolve("work"), Clock.systemUTC());
     }
 
@@ -425,6 +545,16 @@ class ArchiveServiceImplTest {
             @Override
             public int deflate_level() {
                 return 1;
+            }
+
+            @Override
+            public boolean deflate_storeIncompressible() {
+                return true;
+            }
+
+            @Override
+            public String worker_callbackBaseUrl() {
+                return "https://campus.test/campus/api/v1";
             }
 
             @Override
