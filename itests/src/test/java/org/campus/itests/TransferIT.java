@@ -342,4 +342,73 @@ public class TransferIT {
             registration.unregister();
         }
     }
+
+    /** An archive job made for {@code user}, written as the archive service writes its row (V12, V17). */
+    private long archiveJob(long user, long course) throws Exception {
+        var refs = context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=campus)");
+        assertFalse("the Campus data source", refs.isEmpty());
+        javax.sql.DataSource ds = context.getService(refs.iterator().next());
+        long id = IDS.incrementAndGet();
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO archive_job (id, course_id, course_numeric, owner, state, sign_archive, storage_id,"
+                        + " archive_name, time_created, user_id, user_numeric) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, Long.toString(course));
+            ps.setBoolean(3, true);
+            ps.setString(4, "itest");
+            ps.setString(5, "started");
+            ps.setBoolean(6, false);
+            ps.setString(7, "default");
+            ps.setString(8, "course-" + course + ".tar.gz");
+            ps.setLong(9, System.currentTimeMillis());
+            ps.setString(10, Long.toString(user));
+            ps.setBoolean(11, true);
+            ps.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } finally {
+            context.ungetService(refs.iterator().next());
+        }
+        return id;
+    }
+
+    private String archiveUser(long job) {
+        var ref = context.getServiceReference(org.campus.api.archive.ownership.ArchiveOwnership.class);
+        assertNotNull("the archive ownership service", ref);
+        try {
+            var user = context.getService(ref).users(List.of(job)).get(job);
+            return user == null ? null : user.value();
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    @Test
+    public void theArchiveJobsMadeForTheSourceMoveAndComeBackWithUndo() throws Exception {
+        long from = IDS.incrementAndGet();
+        long to = IDS.incrementAndGet();
+        long course = IDS.incrementAndGet();
+        long job = archiveJob(from, course);
+
+        Http.Answer preview = lms.postJson("/transfers/preview", "{\"fromUserId\":" + from + ",\"toUserId\":" + to + "}");
+        assertEquals(preview.toString(), 200, preview.status());
+        JsonNode jobs = group(preview.json(), "archive-job");
+        assertEquals(1, jobs.size());
+        assertEquals("archive:job:" + job, jobs.get(0).get("id").asText());
+        assertTrue(jobs.get(0).get("title").asText().startsWith("Archive of course " + course + ", created "));
+        assertTrue(jobs.get(0).get("conflict").isNull());
+        assertFalse(jobs.get(0).get("irreversible").asBoolean());
+
+        long id = lms.postJson("/transfers", "{\"fromUserId\":" + from + ",\"toUserId\":" + to
+                + ",\"allItems\":true}").json().get("id").asLong();
+        JsonNode ended = awaitEnd(id);
+        assertEquals(ended.toString(), "completed", ended.get("state").asText());
+        assertFalse(ended.get("verification").toString(), ended.get("verification").get("flagged").asBoolean());
+        assertEquals(Long.toString(to), archiveUser(job));
+
+        Http.Answer undo = lms.postJson("/transfers/" + id + "/undo", "");
+        assertEquals(undo.toString(), 200, undo.status());
+        assertEquals(Long.toString(from), archiveUser(job));
+    }
 }
