@@ -244,9 +244,15 @@ final class TransferBatches implements TransferBatchService, JobExecutor {
             }
             setStatus(context, batch.id(), row.line(), TransferBatchRowStatus.STARTED, transferId, null);
         }
-        Transfer ended = follow(context, transferId);
-        if (ended == null) {
+        Followed followed = follow(context, transferId);
+        if (followed.stopped()) {
             return Optional.of(stopped(context, batch));
+        }
+        Transfer ended = followed.transfer();
+        if (ended == null) {
+            setStatus(context, batch.id(), row.line(), TransferBatchRowStatus.FAILED, transferId,
+                    "transfer " + transferId + " no longer exists");
+            return Optional.empty();
         }
         TransferBatchRowStatus status = switch (ended.state()) {
             case COMPLETED -> TransferBatchRowStatus.COMPLETED;
@@ -339,27 +345,28 @@ final class TransferBatches implements TransferBatchService, JobExecutor {
                 && t.from().id().value().equals(row.from().id().value())).map(Transfer::id).findFirst();
     }
 
+    /** A followed transfer as it ended ({@code null}: it no longer exists), or {@code stopped}: the node stops first. */
+    private record Followed(Transfer transfer, boolean stopped) {
+    }
+
     /**
-     * Waits for a transfer to end; {@code null} when the batch stops first. A batch cancelled by an
-     * admin cancels the transfer and waits for it to stop.
+     * Waits for a transfer to end. A batch cancelled by an admin cancels the transfer and waits for
+     * it to stop.
      */
-    private Transfer follow(JobContext context, long transferId) throws InterruptedException {
+    private Followed follow(JobContext context, long transferId) throws InterruptedException {
         CountDownLatch latch = new CountDownLatch(1);
         waiting.put(transferId, latch);
         boolean cancelSent = false;
         try {
             while (true) {
                 Transfer t = transfers.find(transferId).orElse(null);
-                if (t == null) {
-                    return null;
-                }
-                if (t.state().isEnded()) {
-                    return t;
+                if (t == null || t.state().isEnded()) {
+                    return new Followed(t, false);
                 }
                 if (context.isCancelled()) {
                     boolean asked = jobs.find(context.job().id()).map(Job::cancelRequested).orElse(true);
                     if (!asked) {
-                        return null; // the node stops: the next attempt follows the transfer again
+                        return new Followed(null, true); // the node stops: the next attempt follows it again
                     }
                     if (!cancelSent) {
                         cancelSent = true;
