@@ -176,9 +176,11 @@ public class MoodleTransferProviderIT {
 
     private Collection<ServiceReference<TransferProvider>> providers() {
         try {
-            // the Moodle feature's providers only: Campus's own (share progress, workflow) come with the core
+            // the Moodle feature's providers only: Campus's own (share progress, workflow, archive jobs) come with
+            // the core
             return context.getServiceReferences(TransferProvider.class, "(&(!(" + TransferProvider.PROPERTY_ID
-                    + "=sharing))(!(" + TransferProvider.PROPERTY_ID + "=workflow)))");
+                    + "=sharing))(!(" + TransferProvider.PROPERTY_ID + "=workflow))(!(" + TransferProvider.PROPERTY_ID
+                    + "=archive)))");
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -10,6 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import javax.inject.Inject;
+
+import org.campus.api.transfer.TransferBatchService;
+import org.campus.spi.transfer.ExecutionContext;
+import org.campus.spi.transfer.ExecutionRequest;
+import org.campus.spi.transfer.ListingContext;
+import org.campus.spi.transfer.ListingRequest;
+import org.campus.spi.transfer.Resolution;
+import org.campus.spi.transfer.Selection;
+import org.campus.spi.transfer.TransferProvider;
+import org.campus.spi.transfer.UndoContext;
+import org.campus.spi.transfer.UndoRefusal;
+import org.campus.spi.transfer.UndoRequest;
+import org.campus.spi.transfer.VerificationContext;
+import org.campus.spi.transfer.VerificationRequest;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -35,6 +53,9 @@ public class TransferIT {
     private static final AtomicLong IDS = new AtomicLong(7_000_000_000L + System.nanoTime() % 1_000_000_000L);
 
     private final Http lms = Http.asLms();
+
+    @Inject
+    private org.osgi.framework.BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -203,5 +224,165 @@ public class TransferIT {
         assertProblem(lms.postJson("/transfers/preview", "{\"toUserId\":" + to + "}"), 400, "fromUserId");
         assertProblem(lms.get("/transfers/999999999"), 404, null);
         assertEquals("nothing moved", from, owner(s1));
+    }
+
+    /**
+     * A provider registered by the test: the source {@code user} has one note that conflicts with
+     * the target's, offering keep_both only (never transferred here).
+     */
+    private static final class ConflictingNotes implements TransferProvider {
+        private final String user;
+
+        ConflictingNotes(String user) {
+            this.user = user;
+        }
+
+        @Override
+        public void listItems(ListingRequest request, ListingContext listing) {
+            if (request.source().id().value().equals(user)) {
+                listing.item("note:1", "note").title("Essay").conflict("the target has a note with this title")
+                        .offer(Resolution.KEEP_BOTH, "both notes are kept").add();
+            }
+        }
+
+        @Override
+        public void transfer(ExecutionRequest request, ExecutionContext execution) {
+            for (Selection s : request.selections()) {
+                execution.skipped(s.item().id(), "the test's provider moves nothing");
+            }
+        }
+
+        @Override
+        public void undo(UndoRequest request, UndoContext undo) {
+            request.items().forEach(i -> undo.refused(i.item().id(), UndoRefusal.NOT_SUPPORTED, "nothing to undo"));
+        }
+
+        @Override
+        public void verify(VerificationRequest request, VerificationContext verification) {
+            // moves nothing: no object to report
+        }
+    }
+
+    private JsonNode awaitBatchEnd(long batch) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        JsonNode b = null;
+        while (System.nanoTime() < deadline) {
+            Http.Answer a = lms.get("/transfers/batches/" + batch);
+            assertEquals(a.toString(), 200, a.status());
+            b = a.json();
+            String state = b.get("state").asText();
+            if (state.equals("completed") || state.equals("failed") || state.equals("cancelled")) {
+                return b;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("batch " + batch + " did not end: " + b);
+    }
+
+    @Test
+    public void aCsvBatchRunsEachRowAsItsOwnTransferAndLeavesTheConflictingRowNeedingAResolution() throws Exception {
+        long a = IDS.incrementAndGet();
+        long b = IDS.incrementAndGet();
+        long c = IDS.incrementAndGet();
+        long d = IDS.incrementAndGet();
+        long e = IDS.incrementAndGet();
+        long f = IDS.incrementAndGet();
+        long sa = share(a);
+        long sc = share(c);
+        long se = share(e);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(TransferProvider.PROPERTY_ID, "itest-notes");
+        props.put(TransferProvider.PROPERTY_ITEM_TYPES, "note");
+        props.put(TransferProvider.PROPERTY_UNDO, Boolean.FALSE);
+        var registration = context.registerService(TransferProvider.class, new ConflictingNotes(Long.toString(c)), props);
+        try {
+            String csv = "\uFEFFfromUserId,toUserId,fromName,toName\r\n" + a + "," + b + ",\"Doe, Ann\",Ann Doe\r\n"
+                    + c + "," + d + ",,\r\n" + e + "," + f + ",\"Eve \"\"E\"\"\",\r\n";
+
+            Http.Answer bad = lms.post("/transfers/batches", "text/csv", "fromUserId,toUserId\n" + a + "," + a + "\n,"
+                    + b + "\n");
+            assertProblem(bad, 400, "lines[1].toUserId");
+            assertProblem(bad, 400, "lines[2].fromUserId");
+
+            Http.Answer submitted = lms.post("/transfers/batches?resolution=merge", "text/csv; charset=utf-8", csv);
+            assertEquals(submitted.toString(), 201, submitted.status());
+            long id = submitted.json().get("id").asLong();
+            assertEquals("/campus/api/v1/transfers/batches/" + id, submitted.header("Location"));
+            assertEquals(3, submitted.json().get("rowCount").asInt());
+
+            JsonNode ended = awaitBatchEnd(id);
+            assertEquals(ended.toString(), "completed", ended.get("state").asText());
+            assertEquals(ended.toString(), 2, ended.get("counts").get("completed").asInt());
+            assertEquals(ended.toString(), 1, ended.get("counts").get("needsResolution").asInt());
+
+            JsonNode rows = lms.get("/transfers/batches/" + id + "/rows").json().get("items");
+            assertEquals(3, rows.size());
+            assertEquals("Doe, Ann", rows.get(0).get("fromName").asText());
+            assertEquals("completed", rows.get(0).get("status").asText());
+            assertEquals("needs_resolution", rows.get(1).get("status").asText());
+            assertTrue(rows.get(1).toString(), rows.get(1).get("message").asText().contains("itest-notes:note:1"));
+            assertTrue(rows.get(1).get("transferId").isNull());
+            assertEquals("Eve \"E\"", rows.get(2).get("fromName").asText());
+            assertEquals("completed", rows.get(2).get("status").asText());
+            JsonNode first = awaitEnd(rows.get(0).get("transferId").asLong());
+            assertEquals("completed", first.get("state").asText());
+            assertEquals(b, owner(sa));
+            assertEquals("the conflicting row started nothing", c, owner(sc));
+            assertEquals(f, owner(se));
+
+            boolean listed = false;
+            for (JsonNode batch : lms.get("/transfers/batches?limit=10").json().get("items")) {
+                listed |= batch.get("id").asLong() == id;
+            }
+            assertTrue("the batch is listed", listed);
+            assertProblem(lms.postJson("/transfers/batches/" + id + "/cancel", ""), 409, null);
+            assertEquals(TransferBatchService.JOB_TYPE, lms.get("/jobs/" + ended.get("jobId").asLong()).json()
+                    .get("type").asText());
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    /** An archive job made for {@code user}, written as the archive service writes its row (V12, V17). */
+    /** An archive job made for {@code user}, left open (awaiting uploads): the transfer moves it as it is. */
+    private long archiveJob(long user, long course) {
+        Http.Answer created = lms.postJson("/archive/jobs", "{\"courseId\": " + course + ", \"userId\": " + user
+                + ", \"awaitUploads\": true, \"activities\": [{\"type\": \"files\", \"id\": 1}]}");
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().get("id").asLong();
+    }
+
+    private String archiveUser(long job) {
+        Http.Answer a = lms.get("/archive/jobs/" + job);
+        assertEquals(a.toString(), 200, a.status());
+        return a.json().get("userId").asText();
+    }
+
+    @Test
+    public void theArchiveJobsMadeForTheSourceMoveAndComeBackWithUndo() throws Exception {
+        long from = IDS.incrementAndGet();
+        long to = IDS.incrementAndGet();
+        long course = IDS.incrementAndGet();
+        long job = archiveJob(from, course);
+
+        Http.Answer preview = lms.postJson("/transfers/preview", "{\"fromUserId\":" + from + ",\"toUserId\":" + to + "}");
+        assertEquals(preview.toString(), 200, preview.status());
+        JsonNode jobs = group(preview.json(), "archive-job");
+        assertEquals(1, jobs.size());
+        assertEquals("archive:job:" + job, jobs.get(0).get("id").asText());
+        assertTrue(jobs.get(0).get("title").asText().startsWith("Archive of course " + course + ", created "));
+        assertTrue(jobs.get(0).get("conflict").isNull());
+        assertFalse(jobs.get(0).get("irreversible").asBoolean());
+
+        long id = lms.postJson("/transfers", "{\"fromUserId\":" + from + ",\"toUserId\":" + to
+                + ",\"allItems\":true}").json().get("id").asLong();
+        JsonNode ended = awaitEnd(id);
+        assertEquals(ended.toString(), "completed", ended.get("state").asText());
+        assertFalse(ended.get("verification").toString(), ended.get("verification").get("flagged").asBoolean());
+        assertEquals(Long.toString(to), archiveUser(job));
+
+        Http.Answer undo = lms.postJson("/transfers/" + id + "/undo", "");
+        assertEquals(undo.toString(), 200, undo.status());
+        assertEquals(Long.toString(from), archiveUser(job));
     }
 }

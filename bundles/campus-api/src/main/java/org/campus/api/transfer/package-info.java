@@ -8,7 +8,7 @@
  * (e.g. {@code workflow:record:1200}), so that the items of several providers never clash.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.campus.api.transfer;
 
 import org.osgi.annotation.bundle.Export;

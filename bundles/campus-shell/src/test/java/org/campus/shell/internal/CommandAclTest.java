@@ -54,7 +54,11 @@ class CommandAclTest {
             Map.entry("transfer-show", "viewer"),
             Map.entry("transfer-start", "admin"),
             Map.entry("transfer-cancel", "admin"),
-            Map.entry("transfer-undo", "admin"));
+            Map.entry("transfer-undo", "admin"),
+            Map.entry("transfer-batch-list", "viewer"),
+            Map.entry("transfer-batch-show", "viewer"),
+            Map.entry("transfer-batch-submit", "admin"),
+            Map.entry("transfer-batch-cancel", "admin"));
 
     @Test
     void aclMatchesTheCommandsOfTheBundle() throws Exception {

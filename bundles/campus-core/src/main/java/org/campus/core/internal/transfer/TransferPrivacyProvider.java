@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.campus.api.privacy.PersonalData;
 import org.campus.api.privacy.PrivacyProvider;
 import org.campus.api.transfer.Transfer;
+import org.campus.api.transfer.TransferBatchRow;
 import org.campus.core.internal.db.CampusSchema;
 import org.campus.core.internal.db.JdbcTransactions;
 import org.osgi.service.component.annotations.Activate;
@@ -20,13 +21,15 @@ import org.osgi.service.component.annotations.Reference;
  * The privacy contract for transfer records: a user's transfers (as either account, with their
  * items and undo records) are exported with the user's data and deleted with the user. Deleting
  * them ends the possibility to undo those transfers; transfers still queued or running are kept
- * until they end (the next erasure takes them).
+ * until they end (the next erasure takes them). The rows of transfer batches naming the user are
+ * exported and deleted the same way (those of a batch still running are kept until it ends).
  */
 @Component(service = PrivacyProvider.class)
 public class TransferPrivacyProvider implements PrivacyProvider {
 
     private final JdbcTransactions jdbc;
     private final TransferRepository repository = new TransferRepository();
+    private final TransferBatchRepository batches = new TransferBatchRepository();
 
     @Activate
     public TransferPrivacyProvider(@Reference CampusSchema schema,
@@ -41,7 +44,8 @@ public class TransferPrivacyProvider implements PrivacyProvider {
 
     @Override
     public String description() {
-        return "Transfers of user data between accounts: both users' ids and names, the items moved, their undo records";
+        return "Transfers of user data between accounts: both users' ids and names, the items moved, their undo records;"
+                + " the rows of transfer batches naming the user";
     }
 
     @Override
@@ -67,6 +71,25 @@ public class TransferPrivacyProvider implements PrivacyProvider {
                 r.put("undone", t.counts().undone());
                 found.add(r);
             }
+            for (Map.Entry<Long, TransferBatchRow> e : batches.rowsOf(c, userId)) {
+                TransferBatchRow row = e.getValue();
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("batchId", e.getKey());
+                r.put("line", row.line());
+                r.put("fromUserId", row.from().id().value());
+                r.put("fromName", row.from().displayName());
+                r.put("toUserId", row.to().id().value());
+                r.put("toName", row.to().displayName());
+                r.put("status", row.status().code());
+                if (row.transferId() != null) {
+                    r.put("transferId", row.transferId());
+                }
+                if (row.message() != null) {
+                    r.put("message", row.message());
+                }
+                r.put("timeModified", row.timeModified().toString());
+                found.add(r);
+            }
             return found;
         });
         return new PersonalData(name(), description(), records);
@@ -74,7 +97,7 @@ public class TransferPrivacyProvider implements PrivacyProvider {
 
     @Override
     public int deleteUser(String userId) {
-        return jdbc.write("erasing transfers", c -> repository.deleteOf(c, userId));
+        return jdbc.write("erasing transfers", c -> repository.deleteOf(c, userId) + batches.deleteOf(c, userId));
     }
 
     @Override

@@ -491,6 +491,45 @@ final class TransferRepository {
     }
 
     /** Records what an undo did to an item; an undone item's outcome becomes {@code undone}. */
+    /** An item's undo outcome to record. */
+    record UndoWrite(String provider, String itemId, UndoOutcome outcome, UndoRefusal refusal, String detail) {
+    }
+
+    /** Records the undo outcomes of many items with one batch per statement shape. */
+    void undoOutcomes(Connection c, long id, List<UndoWrite> writes) throws SQLException {
+        try (PreparedStatement undone = c.prepareStatement("UPDATE transfer_item SET undo_outcome = ?, undo_refusal = ?,"
+                + " undo_detail = ?, outcome = ? WHERE transfer_id = ? AND provider = ? AND item_id = ?");
+                PreparedStatement other = c.prepareStatement("UPDATE transfer_item SET undo_outcome = ?,"
+                        + " undo_refusal = ?, undo_detail = ? WHERE transfer_id = ? AND provider = ? AND item_id = ?")) {
+            int undoneCount = 0;
+            int otherCount = 0;
+            for (UndoWrite w : writes) {
+                boolean isUndone = w.outcome() == UndoOutcome.UNDONE;
+                PreparedStatement ps = isUndone ? undone : other;
+                int i = 1;
+                ps.setString(i++, w.outcome().code());
+                ps.setString(i++, w.refusal() == null ? null : Codes.code(w.refusal()));
+                ps.setString(i++, clip(w.detail()));
+                if (isUndone) {
+                    ps.setString(i++, ItemResult.UNDONE.code());
+                    undoneCount++;
+                } else {
+                    otherCount++;
+                }
+                ps.setLong(i++, id);
+                ps.setString(i++, w.provider());
+                ps.setString(i, w.itemId());
+                ps.addBatch();
+            }
+            if (undoneCount > 0) {
+                undone.executeBatch();
+            }
+            if (otherCount > 0) {
+                other.executeBatch();
+            }
+        }
+    }
+
     void undoOutcome(Connection c, long id, String provider, String itemId, UndoOutcome outcome, UndoRefusal refusal,
             String detail) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE transfer_item SET undo_outcome = ?, undo_refusal = ?,"

@@ -29,6 +29,8 @@ final class Undoer {
     private final JdbcTransactions jdbc;
     private final TransferRepository repository;
     private final TransferProviders providers;
+    /** How many undo outcomes are committed together. */
+    static final int FLUSH = 500;
 
     Undoer(JdbcTransactions jdbc, TransferRepository repository, TransferProviders providers) {
         this.jdbc = jdbc;
@@ -45,13 +47,22 @@ final class Undoer {
         List<String> order = new ArrayList<>(jdbc.read("reading transfer providers",
                 c -> repository.providers(c, transfer.id())));
         java.util.Collections.reverse(order);
-        for (String provider : order) {
-            undoProvider(transfer, provider, dryRun, job, writes, result);
+        Buffer buffer = new Buffer(transfer, writes);
+        try {
+            for (String provider : order) {
+                undoProvider(transfer, provider, dryRun, job, buffer, result);
+                buffer.flush();
+            }
+        } finally {
+            // what the providers did before a failure is recorded too
+            if (!dryRun) {
+                buffer.flush();
+            }
         }
         return result;
     }
 
-    private void undoProvider(Transfer transfer, String provider, boolean dryRun, JobContext job, Writes writes,
+    private void undoProvider(Transfer transfer, String provider, boolean dryRun, JobContext job, Buffer writes,
             List<UndoItem> result) {
         PagedItems<TransferRepository.ItemRow> candidates = new PagedItems<>(jdbc, repository, transfer.id(), provider,
                 true, true, r -> r, ItemResult.TRANSFERRED, ItemResult.FAILED);
@@ -95,7 +106,7 @@ final class Undoer {
     }
 
     private void unreported(Transfer transfer, String provider, Iterable<TransferRepository.ItemRow> candidates,
-            Set<String> reported, String why, boolean dryRun, Writes writes, List<UndoItem> result) {
+            Set<String> reported, String why, boolean dryRun, Buffer writes, List<UndoItem> result) {
         for (TransferRepository.ItemRow row : candidates) {
             if (undoable(row) && !reported.contains(row.itemId())) {
                 report(transfer, provider, row.itemId(), dryRun ? UndoOutcome.REFUSED : UndoOutcome.FAILED,
@@ -109,15 +120,48 @@ final class Undoer {
     }
 
     private void report(Transfer transfer, String provider, String itemId, UndoOutcome outcome, UndoRefusal reason,
-            String detail, boolean dryRun, Writes writes, List<UndoItem> result) {
+            String detail, boolean dryRun, Buffer writes, List<UndoItem> result) {
         if (dryRun && outcome == UndoOutcome.UNDONE) {
             return;
         }
         result.add(new UndoItem(provider + ":" + itemId, provider, outcome, reason, detail));
         if (!dryRun) {
+            writes.add(new TransferRepository.UndoWrite(provider, itemId, outcome, reason, detail));
+        }
+    }
+
+    /**
+     * The undo outcomes of one run reported and not yet committed: committed together in one
+     * transaction (with the job's checkpoint when the undo runs in a job) every {@link #FLUSH} items,
+     * after each provider, and before the run returns or fails.
+     */
+    private final class Buffer {
+        private final Transfer transfer;
+        private final Writes writes;
+        private final List<TransferRepository.UndoWrite> pending = new ArrayList<>();
+
+        Buffer(Transfer transfer, Writes writes) {
+            this.transfer = transfer;
+            this.writes = writes;
+        }
+
+        void add(TransferRepository.UndoWrite write) {
+            pending.add(write);
+            if (pending.size() >= FLUSH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<TransferRepository.UndoWrite> batch = List.copyOf(pending);
+            pending.clear();
+            TransferRepository.UndoWrite last = batch.get(batch.size() - 1);
             try {
-                writes.write("undo " + itemId, c -> {
-                    repository.undoOutcome(c, transfer.id(), provider, itemId, outcome, reason, detail);
+                writes.write("undo " + last.itemId() + " (" + batch.size() + " items)", c -> {
+                    repository.undoOutcomes(c, transfer.id(), batch);
                     return null;
                 });
             } catch (SQLException e) {
@@ -159,11 +203,11 @@ final class Undoer {
     private final class Collect extends WorkContext implements UndoContext {
         private final Transfer transfer;
         private final boolean dryRun;
-        private final Writes writes;
+        private final Buffer writes;
         private final List<UndoItem> result;
         private final Set<String> reported;
 
-        Collect(JobContext job, String provider, Transfer transfer, boolean dryRun, Writes writes, List<UndoItem> result,
+        Collect(JobContext job, String provider, Transfer transfer, boolean dryRun, Buffer writes, List<UndoItem> result,
                 Set<String> reported) {
             super(job, provider);
             this.transfer = transfer;

@@ -12,6 +12,9 @@ import org.campus.api.transfer.PreviewItem;
 import org.campus.api.transfer.ProviderListing;
 import org.campus.api.transfer.ResolutionOffer;
 import org.campus.api.transfer.Transfer;
+import org.campus.api.transfer.TransferBatch;
+import org.campus.api.transfer.TransferBatchRow;
+import org.campus.api.transfer.TransferBatchRowStatus;
 import org.campus.api.transfer.TransferItemResult;
 import org.campus.api.transfer.TransferPreview;
 import org.campus.api.transfer.TransferVerification;
@@ -185,6 +188,61 @@ final class TransferJson {
                     .put("reason", Codes.code(i.reason())).put("detail", i.detail());
         }
         return a;
+    }
+
+    /** A batch, with its counts per row status and the link to its rows. */
+    ObjectNode batch(TransferBatch b, String rowsLink) {
+        ObjectNode n = json.object();
+        n.put("id", b.id());
+        n.put("state", b.state().code());
+        n.put("resolution", Codes.code(b.resolution()));
+        n.put("sourceAccount", Codes.code(b.sourceAccount()));
+        n.put("requestedBy", b.requestedBy());
+        n.put("timeCreated", text(b.timeCreated()));
+        n.put("timeStarted", text(b.timeStarted()));
+        n.put("timeEnded", text(b.timeEnded()));
+        n.put("jobId", b.jobId());
+        n.put("rowCount", b.rowCount());
+        ObjectNode counts = n.putObject("counts");
+        for (TransferBatchRowStatus s : TransferBatchRowStatus.values()) {
+            counts.put(camel(s.code()), b.counts().getOrDefault(s, 0));
+        }
+        n.put("reason", b.reason());
+        n.put("rows", rowsLink);
+        return n;
+    }
+
+    ObjectNode batchRow(TransferBatchRow r) {
+        ObjectNode n = json.object();
+        n.put("line", r.line());
+        n.set("fromUserId", lmsId(r.from().id()));
+        n.put("fromName", r.from().displayName());
+        n.set("toUserId", lmsId(r.to().id()));
+        n.put("toName", r.to().displayName());
+        n.put("status", r.status().code());
+        if (r.transferId() == null) {
+            n.putNull("transferId");
+        } else {
+            n.put("transferId", r.transferId());
+        }
+        n.put("message", r.message());
+        n.put("timeModified", text(r.timeModified()));
+        return n;
+    }
+
+    /** {@code needs_resolution} as {@code needsResolution}. */
+    private static String camel(String code) {
+        StringBuilder s = new StringBuilder();
+        boolean up = false;
+        for (char ch : code.toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                s.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return s.toString();
     }
 
     ObjectNode page(Page<?> page, ArrayNode items) {

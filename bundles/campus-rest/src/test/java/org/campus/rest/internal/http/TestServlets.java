@@ -79,6 +79,8 @@ public final class TestServlets {
         servlet.bindResource(new org.campus.rest.internal.archive.RoleMatchResource(
                 recording(org.campus.api.archive.roles.RoleMatcher.class)));
         servlet.bindResource(new TransferResource(recording(TransferService.class), recording(JobService.class)));
+        servlet.bindResource(new org.campus.rest.internal.transfer.TransferBatchResource(
+                recording(org.campus.api.transfer.TransferBatchService.class)));
     }
 
     /** A service that remembers every call and then fails, as no hostile input may reach it. */
