@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
@@ -81,27 +83,20 @@ public class ArchiveIT {
         }
     }
 
-    private JsonNode awaitEnd(long id) throws InterruptedException {
+    private JsonNode awaitEnd(long id) throws Exception {
         return awaitEnded("/archive/jobs/" + id);
     }
 
     /** Follows what {@code path} shows (an archive job, a privacy erasure) until its state has ended. */
-    private JsonNode awaitEnded(String path) throws InterruptedException {
-        long end = System.nanoTime() + JOB_WAIT.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < end) {
+    private JsonNode awaitEnded(String path) throws Exception {
+        return Await.until(path + " ended", JOB_WAIT, () -> {
             Http.Answer a = lms.get(path);
             assertEquals(a.toString(), 200, a.status());
-            job = a.json();
+            JsonNode job = a.json();
             int progress = job.path("progress").asInt(0);
             assertTrue(job.toString(), progress >= 0 && progress <= 100);
-            String state = job.get("state").asText();
-            if (state.equals("completed") || state.equals("failed") || state.equals("cancelled")) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not end in " + JOB_WAIT + ": " + job);
+            return job;
+        }, job -> List.of("completed", "failed", "cancelled").contains(job.get("state").asText()));
     }
 
     private byte[] bytes(String path, int expectedStatus) throws Exception {

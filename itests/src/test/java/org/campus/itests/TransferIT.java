@@ -86,20 +86,17 @@ public class TransferIT {
         return lms.get("/share-progress/" + share).json().get("userId").asLong();
     }
 
-    private JsonNode awaitEnd(long transfer) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode t = null;
-        while (System.nanoTime() < deadline) {
-            Http.Answer a = lms.get("/transfers/" + transfer);
+    private JsonNode awaitEnd(long transfer) throws Exception {
+        return awaitEnded("/transfers/" + transfer, Duration.ofSeconds(120));
+    }
+
+    /** Follows a transfer or a batch until its state has ended. */
+    private JsonNode awaitEnded(String path, Duration timeout) throws Exception {
+        return Await.until(path + " ended", timeout, () -> {
+            Http.Answer a = lms.get(path);
             assertEquals(a.toString(), 200, a.status());
-            t = a.json();
-            String state = t.get("state").asText();
-            if (state.equals("completed") || state.equals("failed") || state.equals("cancelled")) {
-                return t;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("transfer " + transfer + " did not end: " + t);
+            return a.json();
+        }, t -> List.of("completed", "failed", "cancelled").contains(t.get("state").asText()));
     }
 
     private static JsonNode group(JsonNode preview, String type) {
@@ -263,20 +260,8 @@ public class TransferIT {
         }
     }
 
-    private JsonNode awaitBatchEnd(long batch) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        JsonNode b = null;
-        while (System.nanoTime() < deadline) {
-            Http.Answer a = lms.get("/transfers/batches/" + batch);
-            assertEquals(a.toString(), 200, a.status());
-            b = a.json();
-            String state = b.get("state").asText();
-            if (state.equals("completed") || state.equals("failed") || state.equals("cancelled")) {
-                return b;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("batch " + batch + " did not end: " + b);
+    private JsonNode awaitBatchEnd(long batch) throws Exception {
+        return awaitEnded("/transfers/batches/" + batch, Duration.ofSeconds(180));
     }
 
     @Test
