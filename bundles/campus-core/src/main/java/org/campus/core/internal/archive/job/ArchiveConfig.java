@@ -31,6 +31,11 @@ public @interface ArchiveConfig {
             + " https://campus.example.org/campus/api/v1; empty: http://localhost:<Karaf's HTTP port>/campus/api/v1")
     String worker_callbackBaseUrl() default "";
 
+    @AttributeDefinition(name = "Worker silence (minutes)", description = "An activity whose archiver awaits an"
+            + " external worker fails when the worker has not reported for this long (counted from the hand-over,"
+            + " then from its last report), with the reason; 0: wait as long as the archiver asks")
+    long worker_silenceMinutes() default 60;
+
     @AttributeDefinition(name = "Largest uploaded file (bytes)")
     long upload_maxFileBytes() default 8L * 1024 * 1024 * 1024;
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -57,7 +58,7 @@ public class ArchiveJobExecutor implements JobExecutor {
 
     ArchiveJobExecutor(ArchiveConfig config, DataSource dataSource, ProviderRegistry registry, ArchiveSigner signer,
             Events events, Path workDir, Clock clock) {
-        this(config, dataSource, registry, signer, events, new ArchiveWorkers(dataSource, "", null, clock), workDir,
+        this(config, dataSource, registry, signer, events, new ArchiveWorkers(dataSource, "", Duration.ZERO, null, clock), workDir,
                 clock);
     }
 

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -376,6 +377,7 @@ final class ArchiveRunner {
         try (SegmentWriter segment = new SegmentWriter(data, index, folder, level, storeIncompressible, spool,
                 monitor)) {
             String checkpoint = null;
+            Instant handedOver = null;
             ActivityWorker worker = new ActivityWorker(workers, row.id(), a.index(),
                     workspace.workerToken(row.id(), a.index()));
             while (true) {
@@ -428,6 +430,14 @@ final class ArchiveRunner {
                     }
                     case AWAITING_WORKER -> {
                         checkpoint = result.checkpoint().orElse(null);
+                        if (handedOver == null) {
+                            handedOver = clock.instant();
+                        } else if (workers.silentTooLong(row.id(), a.index(), handedOver)) {
+                            String reason = label + " on " + where + ": its worker has not reported for "
+                                    + workers.silence().toMinutes() + " minutes (worker.silenceMinutes)";
+                            recordFailure(row.id(), a, reason);
+                            return new Outcome(null, JobResult.failed(reason));
+                        }
                         if (!await(context, row.id(), a.index(), seen,
                                 result.pollAfter().orElse(Duration.ofSeconds(5)))) {
                             return new Outcome(null, JobResult.cancelled());

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -109,7 +110,7 @@ public class ArchiveServiceImpl implements ArchiveService {
 
     ArchiveServiceImpl(ArchiveConfig config, DataSource dataSource, JobService jobs, ProviderRegistry registry,
             ArchiveSigner signer, Events events, Path workDir, Clock clock) {
-        this(config, dataSource, jobs, registry, signer, events, new ArchiveWorkers(dataSource, "", null, clock),
+        this(config, dataSource, jobs, registry, signer, events, new ArchiveWorkers(dataSource, "", Duration.ZERO, null, clock),
                 workDir, clock);
     }
 

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -61,6 +62,7 @@ public class ArchiveWorkers {
     private final String configuredBase;
     private final ConfigurationAdmin configurations;
     private final Clock clock;
+    private final Duration silence;
     private final SecureRandom random = new SecureRandom();
     /** The monitors job threads wait on, per job and activity; this node's only. */
     private final Map<String, Object> signals = new ConcurrentHashMap<>();
@@ -74,14 +76,33 @@ public class ArchiveWorkers {
             @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             ConfigurationAdmin configurations) {
-        this(dataSource, config.worker_callbackBaseUrl(), configurations, Clock.systemUTC());
+        this(dataSource, config.worker_callbackBaseUrl(), Duration.ofMinutes(Math.max(0, config.worker_silenceMinutes())),
+                configurations, Clock.systemUTC());
     }
 
-    ArchiveWorkers(DataSource dataSource, String callbackBaseUrl, ConfigurationAdmin configurations, Clock clock) {
+    ArchiveWorkers(DataSource dataSource, String callbackBaseUrl, Duration silence, ConfigurationAdmin configurations,
+            Clock clock) {
         this.tx = new JdbcTransactions(dataSource);
         this.configuredBase = callbackBaseUrl == null ? "" : callbackBaseUrl.trim();
+        this.silence = silence;
         this.configurations = configurations;
         this.clock = clock;
+    }
+
+    /**
+     * Whether the worker of an activity handed over at {@code handedOver} has been silent for longer
+     * than {@code worker.silenceMinutes}: no report since the later of the hand-over and its last report.
+     */
+    boolean silentTooLong(long id, int activity, Instant handedOver) {
+        if (silence.isZero()) {
+            return false;
+        }
+        Instant lastHeard = last(id, activity).map(Report::time).filter(t -> t.isAfter(handedOver)).orElse(handedOver);
+        return Duration.between(lastHeard, clock.instant()).compareTo(silence) > 0;
+    }
+
+    Duration silence() {
+        return silence;
     }
 
     /**

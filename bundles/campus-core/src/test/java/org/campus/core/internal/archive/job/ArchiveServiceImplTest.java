@@ -117,11 +117,14 @@ class ArchiveServiceImplTest {
         TestProviders.addArchiver(registry, new InlineArchiver(), "notes", "notes", "inline");
         TestProviders.addArchiver(registry, new UploadsArchiver(), "files", "files", "uploads");
         TestProviders.addArchiver(registry, new OffloadingArchiver(), "offload", "offload", "campus");
+        TestProviders.addArchiver(registry, context -> context.result().awaitWorker("asked", Duration.ofMillis(200)),
+                "silent", "silent", "campus");
         engine = new JobEngine(db.dataSource(), new JobSettings(2, Duration.ofMillis(500), 4,
                 JobSettings.DeadJobAction.RETRY, 3, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(50),
                 "n1", Duration.ofMillis(800), Duration.ofMillis(500)), events, Clock.systemUTC());
         ArchiveSigner signer = new ArchiveSigner(signing(tsa.url(), rootPem.toString()));
-        workers = new ArchiveWorkers(db.dataSource(), config(1).worker_callbackBaseUrl(), null, Clock.systemUTC());
+        workers = new ArchiveWorkers(db.dataSource(), config(1).worker_callbackBaseUrl(), Duration.ofSeconds(3), null,
+                Clock.systemUTC());
         archives = new ArchiveServiceImpl(config(1024 * 1024), db.dataSource(), engine, registry, signer, events,
                 workers, dir.resolve("work"), Clock.systemUTC());
         engine.addExecutor(executor(signer), List.of(ArchiveService.JOB_TYPE));
@@ -438,6 +441,15 @@ class ArchiveServiceImplTest {
     }
 
     @Test
+    void aWorkerSilentForLongerThanConfiguredFailsItsActivityWithTheReason() throws Exception {
+        long id = archives.create(request(false, false, new NewActivity("silent", "s1", null)), "admin").id();
+        ArchiveJob done = awaitEnd(id);
+        assertEquals("failed", done.state(), done.reason());
+        assertTrue(done.reason().contains("has not reported for"), done.reason());
+        assertEquals("failed", done.activities().get(0).state());
+    }
+
+    @Test
     void aWorkersReportWakesTheAwaitingArchiverAtOnceAndTokensAreCheckedFirst() throws Exception {
         long one = archives.create(request(false, false, new NewActivity("offload", "w1", null),
                 new NewActivity("notes", "n", "{\"n\":1}")), "admin").id();
@@ -557,6 +569,11 @@ class ArchiveServiceImplTest {
             @Override
             public String worker_callbackBaseUrl() {
                 return "https://campus.test/campus/api/v1";
+            }
+
+            @Override
+            public long worker_silenceMinutes() {
+                return 60;
             }
 
             @Override
