@@ -13,13 +13,15 @@ import javax.sql.DataSource;
 
 /**
  * A data source whose connections fail their next {@code n} commits (rolling back instead), as a
- * database that is briefly unreachable would: for tests of what a failed commit must not lose.
+ * database that is briefly unreachable would, and, when asked, every statement prepared with a given
+ * SQL prefix: for tests of what a failed commit or write must not lose.
  */
 public final class FailingCommits implements DataSource {
 
     private final DataSource delegate;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private volatile String failingPrefix;
 
     public FailingCommits(DataSource delegate) {
         this.delegate = delegate;
@@ -28,6 +30,11 @@ public final class FailingCommits implements DataSource {
     /** The next {@code n} commits, on any connection, fail. */
     public void failNext(int n) {
         failuresLeft.set(n);
+    }
+
+    /** From now on, preparing a statement whose SQL starts with {@code sqlPrefix} fails; {@code null}: none. */
+    public void failPreparing(String sqlPrefix) {
+        failingPrefix = sqlPrefix;
     }
 
     /** How many commits failed so far. */
@@ -48,6 +55,11 @@ public final class FailingCommits implements DataSource {
     private Connection wrap(Connection c) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
                 (proxy, method, args) -> {
+                    String prefix = failingPrefix;
+                    if (prefix != null && method.getName().equals("prepareStatement") && args != null
+                            && args[0] instanceof String sql && sql.startsWith(prefix)) {
+                        throw new SQLException("preparing " + prefix + "... fails (as the test asked)", "08006");
+                    }
                     if (method.getName().equals("commit") && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                         c.rollback();
                         failed.incrementAndGet();

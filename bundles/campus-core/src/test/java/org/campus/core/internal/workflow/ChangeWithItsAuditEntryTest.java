@@ -6,16 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
-import java.util.logging.Logger;
 
-import javax.sql.DataSource;
 
 import org.campus.api.NotFoundException;
 import org.campus.api.PageRequest;
@@ -56,15 +48,14 @@ class ChangeWithItsAuditEntryTest {
 
     private final TestDatabase db = new TestDatabase();
     private final FailingCommits failingCommits = new FailingCommits(db.dataSource());
-    private final FailingAuditInserts database = new FailingAuditInserts(failingCommits);
     private final ChangeScopes scopes = new ChangeScopes();
     private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
     private final List<Event> posted = eventAdmin.events();
     private final Events events = Events.unfiltered(eventAdmin, scopes);
     // the services' DS constructors: the schema is only a start-order reference
-    private final AuditServiceImpl audit = new AuditServiceImpl(null, database, scopes);
-    private final ShareProgressServiceImpl shares = new ShareProgressServiceImpl(events, null, database, scopes);
-    private final WorkflowServiceImpl workflows = new WorkflowServiceImpl(db.transactions(), events, database, null,
+    private final AuditServiceImpl audit = new AuditServiceImpl(null, failingCommits, scopes);
+    private final ShareProgressServiceImpl shares = new ShareProgressServiceImpl(events, null, failingCommits, scopes);
+    private final WorkflowServiceImpl workflows = new WorkflowServiceImpl(db.transactions(), events, failingCommits, null,
             java.time.Clock.systemUTC(), scopes);
 
     @AfterEach
@@ -133,13 +124,13 @@ class ChangeWithItsAuditEntryTest {
         ShareProgress started;
         try (AuditedChange change = begin("POST /share-progress")) {
             started = shares.start(new NewShare(3, 4, ShareType.ACTIVITY, 5L));
-            database.failAuditInserts = true;
+            failingCommits.failPreparing("INSERT INTO audit_entry");
 
             RuntimeException e = assertThrows(RuntimeException.class,
                     () -> change.complete("/share-progress/" + started.id(), "HTTP 201"));
             assertTrue(e.getMessage().contains("not made"), e.getMessage());
         }
-        database.failAuditInserts = false;
+        failingCommits.failPreparing(null);
         assertTrue(shares.find(started.id()).isEmpty(), "the change was rolled back with its entry");
         assertTrue(entries().isEmpty());
         assertTrue(posted.isEmpty(), topics().toString());
@@ -231,76 +222,5 @@ class ChangeWithItsAuditEntryTest {
         assertEquals(List.of("POST /archives", "POST /api-keys"), entries().stream().map(AuditEntry::action).toList());
         assertEquals(outside, shares.find(outside.id()).orElseThrow(), "outside a change a write commits by itself");
         assertEquals(List.of(ShareProgressService.TOPIC_STARTED), topics(), "and its event is posted at once");
-    }
-
-    /** A data source whose audit inserts fail while {@link #failAuditInserts} is set; everything else passes. */
-    private static final class FailingAuditInserts implements DataSource {
-
-        private final DataSource delegate;
-        volatile boolean failAuditInserts;
-
-        FailingAuditInserts(DataSource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return wrap(delegate.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return wrap(delegate.getConnection(user, password));
-        }
-
-        private Connection wrap(Connection c) {
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-                        if (failAuditInserts && method.getName().equals("prepareStatement") && args != null
-                                && args[0] instanceof String sql && sql.startsWith("INSERT INTO audit_entry")) {
-                            throw new SQLException("the audit insert fails (as the test asked)", "08006");
-                        }
-                        try {
-                            return method.invoke(c, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return delegate.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return delegate.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return delegate.isWrapperFor(iface);
-        }
     }
 }
