@@ -28,22 +28,31 @@ final class AuditRepository {
 
     private final IdBlocks ids = new IdBlocks("audit_entry_seq");
 
-    /** Appends the entries in order, as one JDBC batch. */
+    /** Appends the entries in order: one insert for the usual single entry of a change, a JDBC batch for more. */
     void insert(Connection c, List<NewEntry> entries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            if (entries.size() == 1) {
+                bind(c, ps, entries.get(0));
+                ps.executeUpdate();
+                return;
+            }
             for (NewEntry e : entries) {
-                ps.setLong(1, ids.next(c));
-                ps.setLong(2, e.time());
-                ps.setString(3, e.actor());
-                ps.setString(4, e.actorKind());
-                ps.setString(5, e.action());
-                ps.setString(6, e.target());
-                ps.setString(7, e.remoteAddress());
-                ps.setString(8, e.detail());
+                bind(c, ps, e);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    private void bind(Connection c, PreparedStatement ps, NewEntry e) throws SQLException {
+        ps.setLong(1, ids.next(c));
+        ps.setLong(2, e.time());
+        ps.setString(3, e.actor());
+        ps.setString(4, e.actorKind());
+        ps.setString(5, e.action());
+        ps.setString(6, e.target());
+        ps.setString(7, e.remoteAddress());
+        ps.setString(8, e.detail());
     }
 
     /** At most {@code limit} entries matching {@code query} after {@code after}, newest first (time, then id). */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.campus.api.workflow.ActionDef;
 import org.campus.api.workflow.GuardDef;
@@ -86,16 +87,28 @@ public final class PermissionResolver {
                 .toList();
     }
 
+    /** Whether {@code allowedActions} would list the action; checks that one action only (once per action request). */
     public boolean mayPerform(String actionId, String stateId, Collection<String> roles, boolean author) {
-        return allowedActions(stateId, roles, author).stream().anyMatch(a -> Objects.equals(a.id(), actionId));
+        ActionDef action = definition.findAction(actionId).orElse(null);
+        if (action == null || !action.from().contains(stateId)) {
+            return false;
+        }
+        // the state's permissions only when the guard asks for one: most actions are guarded by roles alone
+        return mayPerform(action, effectiveRoles(roles, author),
+                () -> effectivePermissions(stateId, roles, author), author);
     }
 
     private boolean mayPerform(ActionDef action, Set<String> userRoles, Set<String> permissions, boolean author) {
+        return mayPerform(action, userRoles, () -> permissions, author);
+    }
+
+    private static boolean mayPerform(ActionDef action, Set<String> userRoles, Supplier<Set<String>> permissions,
+            boolean author) {
         GuardDef guard = action.guard();
         if (guard.authorOnly() && !author) {
             return false;
         }
-        if (!guard.permissions().isEmpty() && guard.permissions().stream().noneMatch(permissions::contains)) {
+        if (!guard.permissions().isEmpty() && guard.permissions().stream().noneMatch(permissions.get()::contains)) {
             return false;
         }
         boolean namesRoles = !action.roles().isEmpty() || !guard.roles().isEmpty();
