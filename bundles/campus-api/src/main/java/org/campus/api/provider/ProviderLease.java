@@ -1,5 +1,7 @@
 package org.campus.api.provider;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -17,4 +19,12 @@ public interface ProviderLease<T> {
 
     /** Whether the very service of this lease is still registered. */
     boolean isAvailable();
+
+    /**
+     * The provider's service properties as they were when it was found, e.g. a transfer provider's
+     * {@code transfer.undo}; unmodifiable.
+     *
+     * @since 1.1
+     */
+    Map<String, Object> properties();
 }

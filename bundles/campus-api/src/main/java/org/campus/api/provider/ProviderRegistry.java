@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.campus.spi.archiver.ActivityArchiver;
 import org.campus.spi.storage.StorageDriver;
+import org.campus.spi.transfer.TransferProvider;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -50,4 +51,20 @@ public interface ProviderRegistry {
      * @throws ProviderUnavailableException when none is registered (the message names the id)
      */
     ProviderLease<ActivityArchiver> archiver(String id);
+
+    /**
+     * The transfer provider with this {@link TransferProvider#PROPERTY_ID id}.
+     *
+     * @throws ProviderUnavailableException when none is registered (the message names the id)
+     * @since 1.1
+     */
+    ProviderLease<TransferProvider> transferProvider(String id);
+
+    /**
+     * Every usable transfer provider registered now, by id: one per id (of several, the highest
+     * ranked), none whose service properties are wrong.
+     *
+     * @since 1.1
+     */
+    List<ProviderLease<TransferProvider>> transferProviders();
 }

@@ -28,11 +28,14 @@
  * recorded previous state, item by item, or says why not.</li>
  * </ol>
  *
+ * <p>{@link org.campus.spi.transfer.OwnedRows} (1.1) holds what providers of user-owned rows have in
+ * common: item ids to row numbers, batches of transferred items, verification by owner.
+ *
  * <p>See {@code docs/TRANSFER.md} for the semantics of conflicts, resolutions, undo, the source
  * account and learning progress.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.campus.spi.transfer;
 
 import org.osgi.annotation.bundle.Export;

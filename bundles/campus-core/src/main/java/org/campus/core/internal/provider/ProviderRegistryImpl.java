@@ -1,6 +1,7 @@
 package org.campus.core.internal.provider;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -214,6 +215,19 @@ public class ProviderRegistryImpl implements ProviderRegistry {
                         "No archiver '" + id + "' is registered"));
     }
 
+    @Override
+    public ProviderLease<TransferProvider> transferProvider(String id) {
+        return usable(transfers).filter(r -> r.id().equals(id)).findFirst().map(r -> lease(transfers, r))
+                .orElseThrow(() -> new ProviderUnavailableException(ProviderKind.TRANSFER, id,
+                        "No transfer provider '" + id + "' is registered"));
+    }
+
+    @Override
+    public List<ProviderLease<TransferProvider>> transferProviders() {
+        return usable(transfers).sorted(Comparator.comparing(Registered::id)).map(r -> lease(transfers, r))
+                .collect(Collectors.toList());
+    }
+
     private Map<Long, ? extends Registered<?>> map(ProviderKind kind) {
         switch (kind) {
             case STORAGE:
@@ -261,8 +275,10 @@ public class ProviderRegistryImpl implements ProviderRegistry {
     }
 
     private static <T extends Provider> ProviderLease<T> lease(Map<Long, Registered<T>> map, Registered<T> r) {
-        ProviderDescription description = r.description(health(r, List.of()));
         return new ProviderLease<T>() {
+            // the health check may be slow (a remote system): only a caller that asks for the description runs it
+            private volatile ProviderDescription description;
+
             @Override
             public T service() {
                 return r.service();
@@ -270,7 +286,17 @@ public class ProviderRegistryImpl implements ProviderRegistry {
 
             @Override
             public ProviderDescription description() {
-                return description;
+                ProviderDescription d = description;
+                if (d == null) {
+                    d = r.description(health(r, List.of()));
+                    description = d;
+                }
+                return d;
+            }
+
+            @Override
+            public Map<String, Object> properties() {
+                return r.properties();
             }
 
             @Override
@@ -287,7 +313,8 @@ public class ProviderRegistryImpl implements ProviderRegistry {
 
     /** One registered provider service and what its properties say. */
     record Registered<T extends Provider>(ProviderKind kind, long serviceId, int ranking, String id, String bundle,
-            String version, T service, List<String> handles, List<String> inputs, String title, String problem) {
+            String version, T service, List<String> handles, List<String> inputs, String title, String problem,
+            Map<String, Object> properties) {
 
         static <T extends Provider> Registered<T> of(ProviderKind kind, T service, Map<String, Object> properties,
                 String bundle, String version) {
@@ -331,7 +358,8 @@ public class ProviderRegistryImpl implements ProviderRegistry {
                 title = s;
             }
             return new Registered<>(kind, serviceId, ranking, id, bundle, version, service, handles, inputs, title,
-                    problems.isEmpty() ? null : String.join("; ", problems));
+                    problems.isEmpty() ? null : String.join("; ", problems), Collections.unmodifiableMap(
+                            new java.util.HashMap<>(properties)));
         }
 
         private static List<String> strings(Object value) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.campus.api.Page;
 import org.campus.api.PageRequest;
 import org.campus.api.job.JobService;
+import org.campus.api.provider.ProviderRegistry;
 import org.campus.api.transfer.NewTransfer;
 import org.campus.api.transfer.Transfer;
 import org.campus.api.transfer.TransferItemResult;
@@ -46,14 +47,15 @@ public class TransferComponent implements TransferService, JobExecutor {
     @Activate
     public TransferComponent(@Reference CampusSchema schema,
             @Reference(target = "(osgi.jndi.service.name=campus)") DataSource dataSource,
-            @Reference JobService jobs, @Reference Events events, @Reference TransferProviders providers,
+            @Reference JobService jobs, @Reference Events events, @Reference ProviderRegistry providers,
             TransferConfig config) {
         this(dataSource, jobs, events, providers, TransferSettings.of(config), Clock.systemUTC());
     }
 
     /** For tests outside OSGi. */
-    public TransferComponent(DataSource dataSource, JobService jobs, Events events, TransferProviders providers,
+    public TransferComponent(DataSource dataSource, JobService jobs, Events events, ProviderRegistry registry,
             TransferSettings settings, Clock clock) {
+        TransferProviders providers = new TransferProviders(registry);
         JdbcTransactions jdbc = new JdbcTransactions(dataSource);
         TransferRepository repository = new TransferRepository();
         Verifier verifier = new Verifier(jdbc, repository, providers, clock);

@@ -154,6 +154,64 @@ class ProviderRegistryImplTest {
     }
 
     @Test
+    void transferProvidersAreLeasedByIdHighestRankFirstWithTheirPropertiesAndNoHealthCheckUntilAsked() {
+        java.util.concurrent.atomic.AtomicInteger healthChecks = new java.util.concurrent.atomic.AtomicInteger();
+        TransferProvider counted = new TransferProvider() {
+            @Override
+            public void listItems(ListingRequest request, ListingContext context) {
+            }
+
+            @Override
+            public void transfer(ExecutionRequest request, ExecutionContext context) {
+            }
+
+            @Override
+            public void undo(UndoRequest request, UndoContext context) {
+            }
+
+            @Override
+            public void verify(VerificationRequest request, VerificationContext context) {
+            }
+
+            @Override
+            public ProviderHealth health() {
+                healthChecks.incrementAndGet();
+                return ProviderHealth.up();
+            }
+        };
+        registry.add(registry.transferMap(), Registered.of(ProviderKind.TRANSFER, TRANSFER,
+                props(TransferProvider.PROPERTY_ID, "notes", TransferProvider.PROPERTY_UNDO, false),
+                "campus-transfer-notes", "0.1.0"));
+        Registered<TransferProvider> ranked = Registered.of(ProviderKind.TRANSFER, counted,
+                props(TransferProvider.PROPERTY_ID, "notes", TransferProvider.PROPERTY_UNDO, true,
+                        Constants.SERVICE_RANKING, 10), "campus-transfer-notes2", "0.2.0");
+        registry.add(registry.transferMap(), ranked);
+        registry.add(registry.transferMap(), Registered.of(ProviderKind.TRANSFER, TRANSFER,
+                props(TransferProvider.PROPERTY_ID, "badges"), "campus-transfer-badges", "0.1.0"));
+        registry.add(registry.transferMap(), Registered.of(ProviderKind.TRANSFER, TRANSFER, props(),
+                "campus-transfer-broken", "0.1.0"));
+
+        ProviderLease<TransferProvider> notes = registry.transferProvider("notes");
+        assertSame(counted, notes.service());
+        assertEquals(Boolean.TRUE, notes.properties().get(TransferProvider.PROPERTY_UNDO));
+        assertThrows(UnsupportedOperationException.class, () -> notes.properties().put("x", 1));
+        assertEquals(List.of("badges", "notes"),
+                registry.transferProviders().stream().map(l -> l.properties().get(TransferProvider.PROPERTY_ID))
+                        .toList());
+        assertEquals(0, healthChecks.get(), "a lease runs no health check until its description is asked for");
+        assertEquals("campus-transfer-notes2", notes.description().bundle());
+        assertEquals(1, healthChecks.get());
+        assertTrue(notes.isAvailable());
+
+        registry.remove(registry.transferMap(), ranked.serviceId());
+        assertFalse(notes.isAvailable());
+        assertEquals(Boolean.FALSE, registry.transferProvider("notes").properties().get(TransferProvider.PROPERTY_UNDO));
+        ProviderUnavailableException missing = assertThrows(ProviderUnavailableException.class,
+                () -> registry.transferProvider("forum"));
+        assertTrue(missing.getMessage().contains("'forum'"), missing.getMessage());
+    }
+
+    @Test
     void listsEveryProviderWithKindIdBundleVersionAndHealth() {
         addDriver(new Driver(), StorageDriver.PROPERTY_ID, "local", StorageDriver.PROPERTY_TITLE, "Local disk");
         addArchiver(ARCHIVER, ActivityArchiver.PROPERTY_ID, "workflow", ActivityArchiver.PROPERTY_ACTIVITY_TYPES,

@@ -8,6 +8,7 @@ import org.campus.api.provider.ProviderKind;
 import org.campus.core.internal.provider.ProviderRegistryImpl.Registered;
 import org.campus.spi.archiver.ActivityArchiver;
 import org.campus.spi.storage.StorageDriver;
+import org.campus.spi.transfer.TransferProvider;
 import org.osgi.framework.Constants;
 
 /** Registers providers with a real {@link ProviderRegistryImpl} outside OSGi, for tests of other packages. */
@@ -35,6 +36,20 @@ public final class TestProviders {
         p.put(StorageDriver.PROPERTY_ID, id);
         registry.add(registry.storageMap(), Registered.of(ProviderKind.STORAGE, driver, p, "campus-storage-" + id,
                 "0.1.0"));
+        return (Long) p.get(Constants.SERVICE_ID);
+    }
+
+    /** Registers a transfer provider; {@code title} may be {@code null}. */
+    public static long addTransfer(ProviderRegistryImpl registry, TransferProvider provider, String id, String title,
+            boolean undo) {
+        Map<String, Object> p = properties();
+        p.put(TransferProvider.PROPERTY_ID, id);
+        if (title != null) {
+            p.put(TransferProvider.PROPERTY_TITLE, title);
+        }
+        p.put(TransferProvider.PROPERTY_UNDO, undo);
+        registry.add(registry.transferMap(), Registered.of(ProviderKind.TRANSFER, provider, p,
+                "campus-transfer-" + id, "0.1.0"));
         return (Long) p.get(Constants.SERVICE_ID);
     }
 

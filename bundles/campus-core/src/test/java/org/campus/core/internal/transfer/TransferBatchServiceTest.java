@@ -31,6 +31,8 @@ import org.campus.api.transfer.TransferBatchState;
 import org.campus.api.transfer.TransferService;
 import org.campus.api.transfer.TransferState;
 import org.campus.core.internal.event.Events;
+import org.campus.core.internal.provider.ProviderRegistryImpl;
+import org.campus.core.internal.provider.TestProviders;
 import org.campus.core.internal.event.RecordingEventAdmin;
 import org.campus.core.internal.job.JobEngine;
 import org.campus.core.internal.job.JobSettings;
@@ -51,7 +53,7 @@ class TransferBatchServiceTest {
     private final JobEngine jobs = new JobEngine(db.dataSource(), new JobSettings(3, Duration.ofSeconds(1), 4,
             JobSettings.DeadJobAction.RETRY, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(50), "n1",
             Duration.ofSeconds(5), Duration.ofMillis(500)), events, Clock.systemUTC());
-    private final TransferProviders providers = new TransferProviders();
+    private final ProviderRegistryImpl providers = new ProviderRegistryImpl(events);
     private final MemoryProvider notes = new MemoryProvider();
     private final TransferComponent transfers = new TransferComponent(db.dataSource(), jobs, events, providers,
             TransferSettings.defaults(), Clock.systemUTC());
@@ -59,7 +61,7 @@ class TransferBatchServiceTest {
             Clock.systemUTC(), Duration.ofMillis(50));
 
     TransferBatchServiceTest() {
-        providers.add("notes", "Notes", true, notes);
+        TestProviders.addTransfer(providers, notes, "notes", "Notes", true);
         jobs.addExecutor(transfers, List.of(TransferService.JOB_TYPE, TransferService.JOB_TYPE_CALLBACK));
         jobs.addExecutor(batches, List.of(TransferBatchService.JOB_TYPE));
         jobs.start();

@@ -33,6 +33,8 @@ import org.campus.api.transfer.UndoRefusedException;
 import org.campus.api.transfer.UndoResult;
 import org.campus.api.workflow.LmsId;
 import org.campus.core.internal.event.Events;
+import org.campus.core.internal.provider.ProviderRegistryImpl;
+import org.campus.core.internal.provider.TestProviders;
 import org.campus.core.internal.event.RecordingEventAdmin;
 import org.campus.core.internal.job.JobEngine;
 import org.campus.core.internal.job.JobSettings;
@@ -53,7 +55,7 @@ class TransferServiceTest {
     private final JobEngine jobs = new JobEngine(db.dataSource(), new JobSettings(2, Duration.ofSeconds(1), 4,
             JobSettings.DeadJobAction.RETRY, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(50), "n1",
             Duration.ofSeconds(5), Duration.ofMillis(500)), events, Clock.systemUTC());
-    private final TransferProviders providers = new TransferProviders();
+    private final ProviderRegistryImpl providers = new ProviderRegistryImpl(events);
     private final MemoryProvider notes = new MemoryProvider();
     private final MemoryProvider sealed = new MemoryProvider();
     private TransferComponent transfers = create(Clock.systemUTC());
@@ -75,8 +77,8 @@ class TransferServiceTest {
     }
 
     TransferServiceTest() {
-        providers.add("notes", "Notes", true, notes);
-        providers.add("badges", null, false, sealed);
+        TestProviders.addTransfer(providers, notes, "notes", "Notes", true);
+        TestProviders.addTransfer(providers, sealed, "badges", null, false);
         jobs.start();
     }
 

@@ -3,9 +3,6 @@ package org.campus.transfer.archive.internal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +11,9 @@ import org.campus.api.archive.ArchiveJobUsers;
 import org.campus.api.workflow.LmsId;
 import org.campus.spi.transfer.ExecutionContext;
 import org.campus.spi.transfer.ExecutionRequest;
-import org.campus.spi.transfer.ItemOutcome;
 import org.campus.spi.transfer.ListingContext;
 import org.campus.spi.transfer.ListingRequest;
-import org.campus.spi.transfer.ObjectFate;
+import org.campus.spi.transfer.OwnedRows;
 import org.campus.spi.transfer.Selection;
 import org.campus.spi.transfer.TransferException;
 import org.campus.spi.transfer.TransferProvider;
@@ -115,69 +111,37 @@ public class ArchiveTransferProvider implements TransferProvider {
     public void undo(UndoRequest request, UndoContext context) {
         LmsId from = request.source().id();
         LmsId to = request.target().id();
-        Iterator<TransferredItem> items = request.items().iterator();
-        while (items.hasNext()) {
-            Map<Long, String> batch = new LinkedHashMap<>();
-            Map<Long, LmsId> previous = new LinkedHashMap<>();
-            while (items.hasNext() && batch.size() < BATCH) {
-                TransferredItem t = items.next();
-                long id = jobId(t.item().id());
-                batch.put(id, t.item().id());
-                // the user the record says the job had before; the source unless the record says otherwise
-                previous.put(id, t.undoRecord().flatMap(r -> r.changes().stream().findFirst())
-                        .map(c -> c.previousOwner()).orElse(from));
-            }
+        for (Map<Long, TransferredItem> batch : OwnedRows.batches(request.items(), PREFIX, BATCH)) {
             Map<Long, LmsId> users = jobs.users(batch.keySet());
-            List<Long> undoable = new ArrayList<>();
-            batch.forEach((id, itemId) -> {
+            batch.forEach((id, t) -> {
+                String itemId = t.item().id();
                 LmsId user = users.get(id);
-                if (to.equals(user)) {
-                    undoable.add(id);
-                } else {
+                if (!to.equals(user)) {
                     context.refused(itemId, UndoRefusal.CHANGED_SINCE, user == null
                             ? "the archive job no longer exists or names no user"
                             : "the archive job is user " + user + "'s now, not the target's");
+                    return;
+                }
+                // the user the record says the job had before; the source unless the record says otherwise
+                LmsId previous = t.undoRecord().flatMap(r -> r.changes().stream().findFirst())
+                        .map(c -> c.previousOwner()).orElse(from);
+                if (request.dryRun() || !jobs.reassign(List.of(id), to, previous).isEmpty()) {
+                    context.undone(itemId);
+                } else {
+                    context.refused(itemId, UndoRefusal.CHANGED_SINCE, "the archive job changed hands meanwhile");
                 }
             });
-            for (long id : undoable) {
-                boolean back = request.dryRun() || !jobs.reassign(List.of(id), to, previous.get(id)).isEmpty();
-                if (back) {
-                    context.undone(batch.get(id));
-                } else {
-                    context.refused(batch.get(id), UndoRefusal.CHANGED_SINCE, "the archive job changed hands meanwhile");
-                }
-            }
         }
     }
 
     @Override
     public void verify(VerificationRequest request, VerificationContext context) {
-        LmsId from = request.source().id();
-        LmsId to = request.target().id();
-        Iterator<TransferredItem> items = request.items().iterator();
-        while (items.hasNext()) {
-            Map<Long, TransferredItem> batch = new LinkedHashMap<>();
-            while (items.hasNext() && batch.size() < BATCH) {
-                TransferredItem t = items.next();
-                batch.put(jobId(t.item().id()), t);
-            }
-            Map<Long, LmsId> users = jobs.users(batch.keySet());
-            batch.forEach((id, t) -> {
-                boolean moved = t.undoRecord().isPresent() && t.outcome() == ItemOutcome.TRANSFERRED;
-                LmsId user = users.get(id);
-                ObjectFate actual = to.equals(user) ? ObjectFate.MOVED : from.equals(user) ? ObjectFate.STAYED
-                        : ObjectFate.LOST;
-                context.object(t.item().id(), TYPE, Long.toString(id), moved ? ObjectFate.MOVED : ObjectFate.STAYED,
-                        actual, user == null ? "the archive job no longer exists or names no user" : null);
-            });
-        }
+        OwnedRows.verifyOwners(request, context, PREFIX, TYPE, BATCH, jobs::users,
+                "the archive job no longer exists or names no user");
     }
 
     static long jobId(String itemId) {
-        if (!itemId.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("not an archive job item: " + itemId);
-        }
-        return Long.parseLong(itemId.substring(PREFIX.length()));
+        return OwnedRows.rowId(itemId, PREFIX);
     }
 
 }

@@ -1,8 +1,6 @@
 package org.campus.transfer.sharing.internal;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +12,7 @@ import org.campus.spi.transfer.ExecutionContext;
 import org.campus.spi.transfer.ExecutionRequest;
 import org.campus.spi.transfer.ListingContext;
 import org.campus.spi.transfer.ListingRequest;
-import org.campus.spi.transfer.ObjectFate;
+import org.campus.spi.transfer.OwnedRows;
 import org.campus.spi.transfer.Selection;
 import org.campus.spi.transfer.TransferException;
 import org.campus.spi.transfer.TransferProvider;
@@ -110,30 +108,25 @@ public class ShareTransferProvider implements TransferProvider {
     public void undo(UndoRequest request, UndoContext context) {
         LmsId from = request.source().id();
         LmsId to = request.target().id();
-        Iterator<TransferredItem> items = request.items().iterator();
-        while (items.hasNext()) {
-            Map<Long, String> batch = new LinkedHashMap<>();
-            while (items.hasNext() && batch.size() < BATCH) {
-                TransferredItem t = items.next();
-                batch.put(shareId(t.item().id()), t.item().id());
-            }
+        for (Map<Long, TransferredItem> batch : OwnedRows.batches(request.items(), PREFIX, BATCH)) {
             Map<Long, LmsId> owners = shares.owners(batch.keySet());
             List<Long> undoable = new ArrayList<>();
-            batch.forEach((id, itemId) -> {
+            batch.forEach((id, t) -> {
                 LmsId owner = owners.get(id);
                 if (to.equals(owner)) {
                     undoable.add(id);
                 } else {
-                    context.refused(itemId, UndoRefusal.CHANGED_SINCE, owner == null ? "the share no longer exists"
-                            : "the share belongs to user " + owner + " now, not to the target");
+                    context.refused(t.item().id(), UndoRefusal.CHANGED_SINCE, owner == null
+                            ? "the share no longer exists" : "the share belongs to user " + owner + " now, not to the target");
                 }
             });
             Set<Long> back = request.dryRun() ? Set.copyOf(undoable) : shares.reassign(undoable, to, from);
             for (long id : undoable) {
                 if (back.contains(id)) {
-                    context.undone(batch.get(id));
+                    context.undone(batch.get(id).item().id());
                 } else {
-                    context.refused(batch.get(id), UndoRefusal.CHANGED_SINCE, "the share changed hands meanwhile");
+                    context.refused(batch.get(id).item().id(), UndoRefusal.CHANGED_SINCE,
+                            "the share changed hands meanwhile");
                 }
             }
         }
@@ -141,31 +134,10 @@ public class ShareTransferProvider implements TransferProvider {
 
     @Override
     public void verify(VerificationRequest request, VerificationContext context) {
-        LmsId from = request.source().id();
-        LmsId to = request.target().id();
-        Iterator<TransferredItem> items = request.items().iterator();
-        while (items.hasNext()) {
-            Map<Long, TransferredItem> batch = new LinkedHashMap<>();
-            while (items.hasNext() && batch.size() < BATCH) {
-                TransferredItem t = items.next();
-                batch.put(shareId(t.item().id()), t);
-            }
-            Map<Long, LmsId> owners = shares.owners(batch.keySet());
-            batch.forEach((id, t) -> {
-                boolean moved = t.undoRecord().isPresent() && t.outcome() == org.campus.spi.transfer.ItemOutcome.TRANSFERRED;
-                LmsId owner = owners.get(id);
-                ObjectFate actual = to.equals(owner) ? ObjectFate.MOVED : from.equals(owner) ? ObjectFate.STAYED
-                        : ObjectFate.LOST;
-                context.object(t.item().id(), TYPE, Long.toString(id), moved ? ObjectFate.MOVED : ObjectFate.STAYED,
-                        actual, owner == null ? "the share no longer exists" : null);
-            });
-        }
+        OwnedRows.verifyOwners(request, context, PREFIX, TYPE, BATCH, shares::owners, "the share no longer exists");
     }
 
     static long shareId(String itemId) {
-        if (!itemId.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("not a share item: " + itemId);
-        }
-        return Long.parseLong(itemId.substring(PREFIX.length()));
+        return OwnedRows.rowId(itemId, PREFIX);
     }
 }

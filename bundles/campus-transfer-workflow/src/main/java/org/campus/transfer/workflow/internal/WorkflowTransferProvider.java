@@ -1,8 +1,6 @@
 package org.campus.transfer.workflow.internal;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +11,10 @@ import org.campus.api.workflow.WorkflowRecord;
 import org.campus.spi.transfer.ChangeAction;
 import org.campus.spi.transfer.ExecutionContext;
 import org.campus.spi.transfer.ExecutionRequest;
-import org.campus.spi.transfer.ItemOutcome;
 import org.campus.spi.transfer.ListingContext;
 import org.campus.spi.transfer.ListingRequest;
 import org.campus.spi.transfer.ObjectChange;
-import org.campus.spi.transfer.ObjectFate;
+import org.campus.spi.transfer.OwnedRows;
 import org.campus.spi.transfer.Selection;
 import org.campus.spi.transfer.TransferException;
 import org.campus.spi.transfer.TransferProvider;
@@ -113,13 +110,7 @@ public class WorkflowTransferProvider implements TransferProvider {
     public void undo(UndoRequest request, UndoContext context) {
         LmsId from = request.source().id();
         LmsId to = request.target().id();
-        Iterator<TransferredItem> items = request.items().iterator();
-        while (items.hasNext()) {
-            Map<Long, TransferredItem> batch = new LinkedHashMap<>();
-            while (items.hasNext() && batch.size() < BATCH) {
-                TransferredItem t = items.next();
-                batch.put(recordId(t.item().id()), t);
-            }
+        for (Map<Long, TransferredItem> batch : OwnedRows.batches(request.items(), PREFIX, BATCH)) {
             Map<Long, LmsId> authors = records.authors(batch.keySet());
             batch.forEach((id, t) -> {
                 LmsId author = authors.get(id);
@@ -140,25 +131,7 @@ public class WorkflowTransferProvider implements TransferProvider {
 
     @Override
     public void verify(VerificationRequest request, VerificationContext context) {
-        LmsId from = request.source().id();
-        LmsId to = request.target().id();
-        Iterator<TransferredItem> items = request.items().iterator();
-        while (items.hasNext()) {
-            Map<Long, TransferredItem> batch = new LinkedHashMap<>();
-            while (items.hasNext() && batch.size() < BATCH) {
-                TransferredItem t = items.next();
-                batch.put(recordId(t.item().id()), t);
-            }
-            Map<Long, LmsId> authors = records.authors(batch.keySet());
-            batch.forEach((id, t) -> {
-                boolean moved = t.outcome() == ItemOutcome.TRANSFERRED;
-                LmsId author = authors.get(id);
-                ObjectFate actual = to.equals(author) ? ObjectFate.MOVED : from.equals(author) ? ObjectFate.STAYED
-                        : ObjectFate.LOST;
-                context.object(t.item().id(), TYPE, Long.toString(id), moved ? ObjectFate.MOVED : ObjectFate.STAYED,
-                        actual, author == null ? "the record no longer exists" : null);
-            });
-        }
+        OwnedRows.verifyOwners(request, context, PREFIX, TYPE, BATCH, records::authors, "the record no longer exists");
     }
 
     private static List<Long> historyIds(Optional<UndoRecord> record) {
@@ -172,9 +145,6 @@ public class WorkflowTransferProvider implements TransferProvider {
     }
 
     static long recordId(String itemId) {
-        if (!itemId.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("not a workflow record item: " + itemId);
-        }
-        return Long.parseLong(itemId.substring(PREFIX.length()));
+        return OwnedRows.rowId(itemId, PREFIX);
     }
 }
