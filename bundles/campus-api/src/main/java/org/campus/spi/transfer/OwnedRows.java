@@ -61,7 +61,7 @@ public final class OwnedRows {
                     throw new NoSuchElementException();
                 }
                 Map<Long, TransferredItem> batch = new LinkedHashMap<>();
-                while (source.hasNext() && batch.size() < size) {
+                while (batch.size() < size && source.hasNext()) {
                     TransferredItem t = source.next();
                     batch.put(rowId(t.item().id(), prefix), t);
                 }

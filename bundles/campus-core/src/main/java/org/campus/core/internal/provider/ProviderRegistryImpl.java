@@ -195,9 +195,7 @@ public class ProviderRegistryImpl implements ProviderRegistry {
 
     @Override
     public ProviderLease<StorageDriver> storageDriver(String id) {
-        return usable(storage).filter(r -> r.id().equals(id)).findFirst().map(r -> lease(storage, r))
-                .orElseThrow(() -> new ProviderUnavailableException(ProviderKind.STORAGE, id,
-                        "No storage driver '" + id + "' is registered"));
+        return byId(storage, ProviderKind.STORAGE, id, "storage driver");
     }
 
     @Override
@@ -210,16 +208,19 @@ public class ProviderRegistryImpl implements ProviderRegistry {
 
     @Override
     public ProviderLease<ActivityArchiver> archiver(String id) {
-        return usable(archivers).filter(r -> r.id().equals(id)).findFirst().map(r -> lease(archivers, r))
-                .orElseThrow(() -> new ProviderUnavailableException(ProviderKind.ARCHIVER, id,
-                        "No archiver '" + id + "' is registered"));
+        return byId(archivers, ProviderKind.ARCHIVER, id, "archiver");
     }
 
     @Override
     public ProviderLease<TransferProvider> transferProvider(String id) {
-        return usable(transfers).filter(r -> r.id().equals(id)).findFirst().map(r -> lease(transfers, r))
-                .orElseThrow(() -> new ProviderUnavailableException(ProviderKind.TRANSFER, id,
-                        "No transfer provider '" + id + "' is registered"));
+        return byId(transfers, ProviderKind.TRANSFER, id, "transfer provider");
+    }
+
+    private static <T extends Provider> ProviderLease<T> byId(Map<Long, Registered<T>> map, ProviderKind kind,
+            String id, String what) {
+        return usable(map).filter(r -> r.id().equals(id)).findFirst().map(r -> lease(map, r))
+                .orElseThrow(() -> new ProviderUnavailableException(kind, id, "No " + what + " '" + id
+                        + "' is registered"));
     }
 
     @Override

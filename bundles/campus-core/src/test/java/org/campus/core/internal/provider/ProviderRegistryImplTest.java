@@ -111,7 +111,7 @@ class ProviderRegistryImplTest {
     }
 
     /** A transfer provider that lists nothing; only its identity and health matter here. */
-    private static final TransferProvider TRANSFER = new TransferProvider() {
+    private static class QuietTransfer implements TransferProvider {
         @Override
         public void listItems(ListingRequest request, ListingContext context) {
         }
@@ -127,7 +127,9 @@ class ProviderRegistryImplTest {
         @Override
         public void verify(VerificationRequest request, VerificationContext context) {
         }
-    };
+    }
+
+    private static final TransferProvider TRANSFER = new QuietTransfer();
 
     @Test
     void transferProvidersAreListedAsTheyComeAndGoAndOneWithoutAnIdIsDown() {
@@ -156,23 +158,7 @@ class ProviderRegistryImplTest {
     @Test
     void transferProvidersAreLeasedByIdHighestRankFirstWithTheirPropertiesAndNoHealthCheckUntilAsked() {
         java.util.concurrent.atomic.AtomicInteger healthChecks = new java.util.concurrent.atomic.AtomicInteger();
-        TransferProvider counted = new TransferProvider() {
-            @Override
-            public void listItems(ListingRequest request, ListingContext context) {
-            }
-
-            @Override
-            public void transfer(ExecutionRequest request, ExecutionContext context) {
-            }
-
-            @Override
-            public void undo(UndoRequest request, UndoContext context) {
-            }
-
-            @Override
-            public void verify(VerificationRequest request, VerificationContext context) {
-            }
-
+        TransferProvider counted = new QuietTransfer() {
             @Override
             public ProviderHealth health() {
                 healthChecks.incrementAndGet();
