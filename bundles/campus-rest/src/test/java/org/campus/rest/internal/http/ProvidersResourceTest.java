@@ -16,6 +16,7 @@ import org.campus.rest.internal.provider.ProvidersResource;
 import org.campus.spi.ProviderHealth;
 import org.campus.spi.archiver.ActivityArchiver;
 import org.campus.spi.storage.StorageDriver;
+import org.campus.spi.transfer.TransferProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,16 @@ class ProvidersResourceTest {
 
         @Override
         public ProviderLease<ActivityArchiver> archiver(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ProviderLease<TransferProvider> transferProvider(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ProviderLease<TransferProvider>> transferProviders() {
             throw new UnsupportedOperationException();
         }
     };
