@@ -26,14 +26,15 @@ import org.campus.core.internal.db.SchemaMigrator;
 import org.campus.core.internal.event.Events;
 import org.campus.core.internal.job.JobEngine;
 import org.campus.core.internal.job.JobSettings;
+import org.campus.core.internal.provider.ProviderRegistryImpl;
 import org.campus.core.internal.sharing.ShareOwnershipImpl;
 import org.campus.core.internal.transfer.TransferComponent;
-import org.campus.core.internal.transfer.TransferProviders;
 import org.campus.core.internal.transfer.TransferSettings;
 import org.campus.spi.transfer.SourceAccount;
 import org.campus.spi.transfer.TransferProvider;
 import org.campus.spi.transfer.TransferUser;
 import org.campus.transfer.sharing.internal.ShareTransferProvider;
+import org.osgi.framework.Constants;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -84,9 +85,11 @@ public final class TransferBench {
         JobEngine jobs = new JobEngine(ds, new JobSettings(2, Duration.ofSeconds(15), 4,
                 JobSettings.DeadJobAction.RETRY, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(100),
                 "bench", Duration.ofSeconds(30), Duration.ofSeconds(5)), events, Clock.systemUTC());
-        TransferProviders providers = new TransferProviders();
+        ProviderRegistryImpl providers = new ProviderRegistryImpl(events);
         TransferProvider sharing = new ShareTransferProvider(new ShareOwnershipImpl(null, ds));
-        providers.add("sharing", "Share progress", true, sharing);
+        providers.addTransferProvider(sharing, Map.of(Constants.SERVICE_ID, 1L, TransferProvider.PROPERTY_ID, "sharing",
+                TransferProvider.PROPERTY_TITLE, "Share progress", TransferProvider.PROPERTY_UNDO, true),
+                "campus-transfer-sharing", "bench");
         TransferComponent transfers = new TransferComponent(ds, jobs, events, providers, TransferSettings.defaults(),
                 Clock.systemUTC());
         jobs.addExecutor(transfers, List.of(TransferService.JOB_TYPE, TransferService.JOB_TYPE_CALLBACK));

@@ -113,6 +113,16 @@ public class ProviderRegistryImpl implements ProviderRegistry {
         remove(transfers, serviceId(ref));
     }
 
+    /**
+     * Registers a transfer provider as a service registration with these properties (its
+     * {@code service.id} among them) would, for code that runs the core outside OSGi: tests and the
+     * transfer benchmark.
+     */
+    public void addTransferProvider(TransferProvider provider, Map<String, Object> properties, String bundle,
+            String version) {
+        add(transfers, Registered.of(ProviderKind.TRANSFER, provider, properties, bundle, version));
+    }
+
     private static <T extends Provider> Registered<T> describe(ProviderKind kind, T service, ServiceReference<?> ref) {
         Map<String, Object> properties = new java.util.HashMap<>();
         for (String key : ref.getPropertyKeys()) {

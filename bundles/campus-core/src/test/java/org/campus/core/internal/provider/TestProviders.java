@@ -48,8 +48,7 @@ public final class TestProviders {
             p.put(TransferProvider.PROPERTY_TITLE, title);
         }
         p.put(TransferProvider.PROPERTY_UNDO, undo);
-        registry.add(registry.transferMap(), Registered.of(ProviderKind.TRANSFER, provider, p,
-                "campus-transfer-" + id, "0.1.0"));
+        registry.addTransferProvider(provider, p, "campus-transfer-" + id, "0.1.0");
         return (Long) p.get(Constants.SERVICE_ID);
     }
 
