@@ -1,7 +1,6 @@
 package org.campus.core.internal.provider;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -369,8 +368,7 @@ public class ProviderRegistryImpl implements ProviderRegistry {
                 title = s;
             }
             return new Registered<>(kind, serviceId, ranking, id, bundle, version, service, handles, inputs, title,
-                    problems.isEmpty() ? null : String.join("; ", problems), Collections.unmodifiableMap(
-                            new java.util.HashMap<>(properties)));
+                    problems.isEmpty() ? null : String.join("; ", problems), Map.copyOf(properties));
         }
 
         private static List<String> strings(Object value) {

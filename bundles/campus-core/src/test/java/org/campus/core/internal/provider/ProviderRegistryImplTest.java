@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.campus.api.provider.ProviderDescription;
 import org.campus.api.provider.ProviderKind;
@@ -157,7 +158,7 @@ class ProviderRegistryImplTest {
 
     @Test
     void transferProvidersAreLeasedByIdHighestRankFirstWithTheirPropertiesAndNoHealthCheckUntilAsked() {
-        java.util.concurrent.atomic.AtomicInteger healthChecks = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger healthChecks = new AtomicInteger();
         TransferProvider counted = new QuietTransfer() {
             @Override
             public ProviderHealth health() {

@@ -83,7 +83,7 @@ public final class PermissionResolver {
         return definition.actions().stream()
                 .filter(Objects::nonNull)
                 .filter(action -> action.from().contains(stateId))
-                .filter(action -> mayPerform(action, userRoles, permissions, author))
+                .filter(action -> mayPerform(action, userRoles, () -> permissions, author))
                 .toList();
     }
 
@@ -96,10 +96,6 @@ public final class PermissionResolver {
         // the state's permissions only when the guard asks for one: most actions are guarded by roles alone
         return mayPerform(action, effectiveRoles(roles, author),
                 () -> effectivePermissions(stateId, roles, author), author);
-    }
-
-    private boolean mayPerform(ActionDef action, Set<String> userRoles, Set<String> permissions, boolean author) {
-        return mayPerform(action, userRoles, () -> permissions, author);
     }
 
     private static boolean mayPerform(ActionDef action, Set<String> userRoles, Supplier<Set<String>> permissions,
