@@ -2,7 +2,6 @@ package org.campus.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,9 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 import javax.servlet.http.HttpServlet;
@@ -68,17 +65,9 @@ public final class BaselineServer {
     /** The argument that keeps the database an earlier baseline left, instead of creating a new one. */
     static final String KEEP = "--keep";
 
-    /**
-     * The migrations Campus creates these tables with, copied in by the pom from campus-core: V1 from
-     * common/, V3 from the folder of the database in use.
-     */
-    static List<String> ddlResources(BenchDatabase db) {
-        return List.of("/campus-ddl/common/V1__share_progress.sql", "/campus-ddl/" + db.vendor() + "/V3__workflow.sql");
-    }
-
     private static final String INSERT_SHARE = "INSERT INTO share_progress (course_id, user_id, share_type, cm_id,"
-            + " status, resource_url, error_message, time_created, time_modified, source_deleted,"
-            + " time_source_deleted, version, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " id_numeric, status, resource_url, error_message, time_created, time_modified, source_deleted,"
+            + " time_source_deleted, version, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO share_progress_event (share_id, status, event_time,"
             + " resource_url, message, id) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -107,9 +96,14 @@ public final class BaselineServer {
             return next++;
         }
     }
-    private static final String SELECT_SHARE = "SELECT id, course_id, user_id, share_type, cm_id, status,"
+    private static final String SELECT_SHARE = "SELECT id, course_id, user_id, share_type, cm_id, id_numeric, status,"
             + " resource_url, error_message, time_created, time_modified, source_deleted, time_source_deleted,"
             + " version FROM share_progress WHERE id = ?";
+
+    /** The bits of share_progress.id_numeric (V7): which LMS ids came as JSON numbers. */
+    private static final int COURSE_NUMERIC = 1;
+    private static final int USER_NUMERIC = 2;
+    private static final int CM_NUMERIC = 4;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -243,44 +237,10 @@ public final class BaselineServer {
         }
     }
 
-    private static void createSchema(BasicDataSource pool, BenchDatabase db) throws IOException, SQLException {
-        for (String resource : ddlResources(db)) {
-            String ddl;
-            try (InputStream in = BaselineServer.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing " + resource + " (copied from campus-core by the pom)");
-                }
-                ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                for (String statement : statements(ddl)) {
-                    s.execute(statement);
-                }
-            }
+    private static void createSchema(BasicDataSource pool, BenchDatabase db) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            CampusSchema.create(c, db);
         }
-    }
-
-    /** Splits a migration script on the semicolons that end its statements, dropping -- comments. */
-    static List<String> statements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            int comment = line.indexOf("--");
-            String code = (comment >= 0 ? line.substring(0, comment) : line).strip();
-            if (code.isEmpty()) {
-                continue;
-            }
-            current.append(code).append('\n');
-            if (code.endsWith(";")) {
-                String statement = current.toString().strip();
-                out.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            out.add(current.toString().strip());
-        }
-        return out;
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -378,23 +338,26 @@ public final class BaselineServer {
                 id = transaction(pool, c -> {
                     long newId = shareIds.next(c);
                     try (PreparedStatement ps = c.prepareStatement(INSERT_SHARE)) {
-                        ps.setLong(1, in.courseId());
-                        ps.setLong(2, in.userId());
+                        // LMS ids are kept as strings, with a bit for each that came as a JSON number (V7)
+                        ps.setString(1, Long.toString(in.courseId()));
+                        ps.setString(2, Long.toString(in.userId()));
                         ps.setString(3, in.type());
                         if (in.cmId() == null) {
-                            ps.setNull(4, Types.BIGINT);
+                            ps.setNull(4, Types.VARCHAR);
+                            ps.setInt(5, COURSE_NUMERIC | USER_NUMERIC);
                         } else {
-                            ps.setLong(4, in.cmId());
+                            ps.setString(4, Long.toString(in.cmId()));
+                            ps.setInt(5, COURSE_NUMERIC | USER_NUMERIC | CM_NUMERIC);
                         }
-                        ps.setString(5, "in_progress");
-                        ps.setNull(6, Types.VARCHAR);
+                        ps.setString(6, "in_progress");
                         ps.setNull(7, Types.VARCHAR);
-                        ps.setLong(8, now);
+                        ps.setNull(8, Types.VARCHAR);
                         ps.setLong(9, now);
-                        ps.setInt(10, 0); // V1 keeps the flag in a SMALLINT: 0, portable to PostgreSQL (no boolean bind)
-                        ps.setNull(11, Types.BIGINT);
-                        ps.setLong(12, 1L);
-                        ps.setLong(13, newId);
+                        ps.setLong(10, now);
+                        ps.setBoolean(11, false);
+                        ps.setNull(12, Types.BIGINT);
+                        ps.setLong(13, 1L);
+                        ps.setLong(14, newId);
                         ps.executeUpdate();
                     }
                     try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
@@ -439,14 +402,15 @@ public final class BaselineServer {
                         problem(resp, 404, "share " + id + " not found");
                         return;
                     }
-                    long cmId = rs.getLong(5);
-                    Long cm = rs.wasNull() ? null : cmId;
-                    long deletedAt = rs.getLong(12);
+                    // the baseline only ever stores numbers (id_numeric says so); Campus gives each back as it came
+                    String cmId = rs.getString(5);
+                    Long cm = cmId == null ? null : Long.valueOf(cmId);
+                    long deletedAt = rs.getLong(13);
                     Instant timeSourceDeleted = rs.wasNull() ? null : Instant.ofEpochMilli(deletedAt);
-                    out = new ShareJson(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), cm,
-                            rs.getString(6), rs.getString(7), rs.getString(8),
-                            Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)),
-                            rs.getBoolean(11), timeSourceDeleted, rs.getLong(13));
+                    out = new ShareJson(rs.getLong(1), Long.parseLong(rs.getString(2)), Long.parseLong(rs.getString(3)),
+                            rs.getString(4), cm, rs.getString(7), rs.getString(8), rs.getString(9),
+                            Instant.ofEpochMilli(rs.getLong(10)), Instant.ofEpochMilli(rs.getLong(11)),
+                            rs.getBoolean(12), timeSourceDeleted, rs.getLong(14));
                 }
             } catch (SQLException e) {
                 logFailure("GET", e);

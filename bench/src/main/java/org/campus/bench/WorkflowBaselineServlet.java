@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The baseline's workflow calls, in plain servlet API and JDBC on Campus's own tables
- * ({@code V3__workflow.sql}), doing the database work Campus does:
+ * ({@link CampusSchema}), doing the database work Campus does:
  * <ul>
  * <li>{@code POST /campus/api/v1/workflows}: stores the definition (as its JSON text) and keeps it in
  * memory, as Campus keeps its parsed definitions cached by id;</li>
@@ -66,8 +66,8 @@ final class WorkflowBaselineServlet extends HttpServlet {
     private static final String INSERT_RECORD = "INSERT INTO workflow_record (workflow_id, lms_record_id,"
             + " course_id, activity_id, author_id, id_numeric, state, time_created, time_modified, version, id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_WORKFLOW = "INSERT INTO workflow (id, workflow_key, title, definition_xml,"
-            + " warnings, time_created) VALUES (?, NULL, ?, ?, NULL, ?)";
+    private static final String INSERT_WORKFLOW = "INSERT INTO workflow (id, family_id, version, workflow_key, title,"
+            + " definition_xml, warnings, time_created) VALUES (?, ?, 1, NULL, ?, ?, NULL, ?)";
 
     /** A record as the API returns it. */
     public record RecordJson(long id, long workflowId, String lmsRecordId, String courseId, String activityId,
@@ -196,9 +196,10 @@ final class WorkflowBaselineServlet extends HttpServlet {
             id = workflowIds.next(c);
             try (PreparedStatement ps = c.prepareStatement(INSERT_WORKFLOW)) {
                 ps.setLong(1, id);
-                ps.setString(2, def.path("title").asText(null));
-                ps.setString(3, BaselineServer.JSON.writeValueAsString(def));
-                ps.setLong(4, System.currentTimeMillis());
+                ps.setLong(2, id);
+                ps.setString(3, def.path("title").asText(null));
+                ps.setString(4, BaselineServer.JSON.writeValueAsString(def));
+                ps.setLong(5, System.currentTimeMillis());
                 ps.executeUpdate();
             }
         }
@@ -321,7 +322,7 @@ final class WorkflowBaselineServlet extends HttpServlet {
             ps.setLong(1, recordId);
             ps.setString(2, action);
             ps.setString(3, actor);
-            ps.setInt(4, 0); // the baseline keeps V3's SMALLINT flag
+            ps.setBoolean(4, false);
             ps.setString(5, from);
             ps.setString(6, to);
             ps.setLong(7, time);

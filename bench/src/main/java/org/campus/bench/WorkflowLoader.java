@@ -21,41 +21,19 @@ import java.util.Locale;
  * <p>Inserting a million rows one index entry at a time is slow, so the indexes of {@code workflow_record}
  * that campus-core's migrations create with {@code CREATE INDEX} are dropped first and created again, with
  * the very same DDL, once the rows are in (Derby then builds each by one sort). Only the indexes that
- * exist are dropped, and only those are created again: the baseline, which has V3's tables only, gets
- * V3's indexes back, and Campus all of its own (a worklist index of a later migration included).
+ * exist are dropped, and only those are created again. Both databases have Campus's whole schema
+ * ({@link CampusSchema}), so both get the same indexes back.
  */
 final class WorkflowLoader {
 
     /** The first id of a loaded record (and of a loaded history entry). */
     static final long ID_BASE = 1_000_000_000_000L;
 
-    private static final String DDL_DIR = "/campus-ddl";
-
     private WorkflowLoader() {
     }
 
     static String courseId(int course) {
         return "c" + course;
-    }
-
-    /**
-     * The "false" of a flag column: Campus's schema has it as BOOLEAN since V7, the baseline's (V3) as
-     * SMALLINT, and PostgreSQL converts neither literal into the other type.
-     */
-    private static String noFlag(Connection c, String table, String column) throws SQLException {
-        boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                .contains("postgres");
-        String t = postgresql ? table : table.toUpperCase(java.util.Locale.ROOT);
-        String col = postgresql ? column : column.toUpperCase(java.util.Locale.ROOT);
-        try (ResultSet r = c.getMetaData().getColumns(null, null, t, col)) {
-            while (r.next()) {
-                int type = r.getInt("DATA_TYPE");
-                if (type == java.sql.Types.BOOLEAN || type == java.sql.Types.BIT) {
-                    return "FALSE";
-                }
-            }
-        }
-        return "0";
     }
 
     static String activityId(int course, int activity) {
@@ -90,8 +68,7 @@ final class WorkflowLoader {
                     + " time_modified, version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1)");
                     PreparedStatement hist = c.prepareStatement("INSERT INTO workflow_history (id, record_id, action,"
                             + " actor, actor_numeric, from_state, to_state, event_time, comment_text)"
-                            + " VALUES (?, ?, NULL, ?, " + noFlag(c, "workflow_history", "actor_numeric")
-                            + ", NULL, ?, ?, NULL)")) {
+                            + " VALUES (?, ?, NULL, ?, FALSE, NULL, ?, ?, NULL)")) {
                 long n = 0;
                 int inBatch = 0;
                 outer:
@@ -179,8 +156,8 @@ final class WorkflowLoader {
      */
     private static List<String> dropIndexes(BenchDatabase db, Connection c) throws SQLException {
         List<String> script = new java.util.ArrayList<>();
-        for (String migration : migrations(db)) {
-            script.addAll(BaselineServer.statements(migration));
+        for (String migration : CampusSchema.migrations(db)) {
+            script.addAll(CampusSchema.statements(migration));
         }
         java.util.Set<String> existing = new java.util.HashSet<>();
         try (ResultSet rs = c.getMetaData().getIndexInfo(null, db.schema(), db.metadataName("workflow_record"), false, false)) {
@@ -211,33 +188,6 @@ final class WorkflowLoader {
         }
         c.commit();
         return dropped;
-    }
-
-    /** The migrations campus-core ships for the database in use (common/ and its folder; copied in by the pom), by version. */
-    private static List<String> migrations(BenchDatabase db) {
-        try {
-            List<java.nio.file.Path> files = new java.util.ArrayList<>();
-            for (String folder : List.of("common", db.vendor())) {
-                java.net.URL dir = WorkflowLoader.class.getResource(DDL_DIR + "/" + folder);
-                if (dir == null) {
-                    throw new IllegalStateException("missing " + DDL_DIR + "/" + folder + " (copied from campus-core by the pom)");
-                }
-                try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(java.nio.file.Paths.get(dir.toURI()))) {
-                    list.forEach(files::add);
-                }
-            }
-            files = files.stream().filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(
-                            p.getFileName().toString().substring(1, p.getFileName().toString().indexOf("__")))))
-                    .toList();
-            List<String> out = new java.util.ArrayList<>();
-            for (java.nio.file.Path f : files) {
-                out.add(java.nio.file.Files.readString(f));
-            }
-            return out;
-        } catch (java.io.IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException("cannot read the migrations in " + DDL_DIR, e);
-        }
     }
 
     private static void flush(Connection c, PreparedStatement rec, PreparedStatement hist, boolean history)
