@@ -9,9 +9,17 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
@@ -20,14 +28,19 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 /**
  * The Pax Exam configuration every container test uses: the Campus distribution as built by this
  * reactor, on free ports, with the credentials the tests authenticate with, on the database of
- * {@link ItestDatabase} (on PostgreSQL: the README's data source lines, for the cluster's database
- * {@code campus}).
+ * {@link ItestDatabase} (on PostgreSQL: the README's data source lines, for a new database of the
+ * cluster for each container).
  */
 public final class CampusContainer {
 
     /** Test credentials, handed to the container as the first-start values. */
     public static final String ADMIN_PASSWORD = "it-admin-secret-0d6f";
     public static final String LMS_API_KEY = "it-lms-key-5c1e8a9b7f";
+
+    /** Ports handed out in this JVM: two containers, or a container's HTTP and SSH ports, never share one. */
+    private static final Set<Integer> PORTS_GIVEN = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger CONTAINERS = new AtomicInteger();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private CampusContainer() {
     }
@@ -95,17 +108,50 @@ public final class CampusContainer {
                     "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
                     "-Xmx512m")));
         if (ItestDatabase.isPostgresql()) {
-            ItestDatabase.postgresqlDatasource("campus").forEach((key, value) ->
+            // a database of its own, as each container on Derby has: nothing another suite left (rows, jobs
+            // queued on the same node name) is seen or taken over
+            String database = ItestDatabase.freshPostgresql("campus_c" + CONTAINERS.incrementAndGet());
+            ItestDatabase.postgresqlDatasource(database).forEach((key, value) ->
                     options.add(editConfigurationFilePut(ItestDatabase.DATASOURCE_CFG, key, value)));
         }
         return options.toArray(Option[]::new);
     }
 
+    /**
+     * A port nothing listens on, below the kernel's range of ephemeral ports: a port taken from that
+     * range (as {@code new ServerSocket(0)} does) can be handed to an outgoing connection (a pool's
+     * connection to PostgreSQL, the driver's RMI) between this choice and the container's bind, and
+     * Jetty then never listens.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        int below = ephemeralPortsStart();
+        int from = Math.max(1024, below - 12_000);
+        for (int tries = 0; tries < 1000; tries++) {
+            int port = from + RANDOM.nextInt(below - from);
+            if (PORTS_GIVEN.add(port) && free(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port in " + from + "-" + (below - 1));
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return false;
+        }
+    }
+
+    /** The first port of the kernel's ephemeral range ({@code ip_local_port_range}; Linux's default 32768). */
+    private static int ephemeralPortsStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Math.max(2048, Integer.parseInt(range.split("\\s+")[0]));
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 }

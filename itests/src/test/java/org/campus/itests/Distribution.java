@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,13 +16,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
  * The distribution zip of this reactor, unpacked as an admin unpacks it and run with its own scripts
- * ({@code bin/start}, {@code bin/stop}) on free ports, on the database of {@link ItestDatabase}.
+ * ({@code bin/start}, {@code bin/stop}) on free ports, on embedded Derby unless moved to a database of the
+ * test cluster with {@link #usePostgresql}; killed as a crash would with {@link #kill}.
  */
 public final class Distribution implements AutoCloseable {
 
@@ -90,24 +96,45 @@ public final class Distribution implements AutoCloseable {
     /** Stops Campus with {@code bin/stop} and waits until its JVM has gone. */
     public void stop() throws Exception {
         run("bin/stop");
-        awaitStopped();
+        awaitExit(90);
+    }
+
+    /** Ends the Karaf JVM at once (SIGKILL), as a crash or an OOM killer would, and waits until it has gone. */
+    public void kill() throws Exception {
+        process().ifPresent(ProcessHandle::destroyForcibly);
+        awaitExit(30);
+    }
+
+    /** Packs the test classes of one package into a bundle in {@code deploy/}, with the given manifest headers. */
+    public void deployBundle(String jarName, String packageName, Map<String, String> headers) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        headers.forEach(main::putValue);
+        Path classes = Path.of("target", "test-classes", packageName.replace('.', '/'));
+        Files.createDirectories(home.resolve("deploy"));
+        try (OutputStream file = Files.newOutputStream(home.resolve("deploy").resolve(jarName));
+                JarOutputStream jar = new JarOutputStream(file, manifest);
+                Stream<Path> files = Files.list(classes)) {
+            for (Path c : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
+                jar.putNextEntry(new JarEntry(packageName.replace('.', '/') + "/" + c.getFileName()));
+                Files.copy(c, jar);
+                jar.closeEntry();
+            }
+        }
     }
 
     /** The API of this Campus with the given {@code Authorization} header value. */
     public Http http(String authorization) {
-        return Http.on(httpPort, authorization);
+        return Http.on(httpPort, authorization).loggingTo(ContainerLog.in(home));
     }
 
     /** Ends a Campus left running by a failed test (its own pid only). */
     @Override
     public void close() {
-        Path pidFile = home.resolve("karaf.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(p -> {
+            process().ifPresent(p -> {
                 p.destroy();
                 p.onExit().join();
             });
@@ -116,16 +143,23 @@ public final class Distribution implements AutoCloseable {
         }
     }
 
-    private void awaitStopped() throws Exception {
-        long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim());
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty()) {
+    private Optional<ProcessHandle> process() throws IOException {
+        Path pidFile = home.resolve("karaf.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).filter(ProcessHandle::isAlive);
+    }
+
+    private void awaitExit(int seconds) throws Exception {
+        Optional<ProcessHandle> p = process();
+        if (p.isEmpty()) {
             return;
         }
         try {
-            process.get().onExit().get(90, TimeUnit.SECONDS);
+            p.get().onExit().get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("Campus (pid " + pid + ") did not stop", e);
+            throw new AssertionError("Campus (pid " + p.get().pid() + ") did not end", e);
         }
     }
 

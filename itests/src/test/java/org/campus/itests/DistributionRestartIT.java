@@ -41,7 +41,7 @@ public class DistributionRestartIT {
     @Test
     public void dataSurvivesARestartAndLivesOutsideData() throws Exception {
         campus.start();
-        Http api = Http.at(campus.httpPort(), CampusContainer.LMS_API_KEY);
+        Http api = campus.http("Bearer " + CampusContainer.LMS_API_KEY);
         api.awaitRoute("/share-progress?limit=1", Duration.ofSeconds(300)); // a loaded 2-core machine needs minutes
         JsonNode created = api.postJson("/share-progress", "{\"courseId\":41,\"userId\":42,\"type\":\"course\"}").json();
         long id = created.get("id").asLong();

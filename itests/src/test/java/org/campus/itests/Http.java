@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Base64;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,12 +57,30 @@ public final class Http {
     /** Every exchange is checked against the served OpenAPI document before a test sees the answer. */
     private final HttpClient client = new ValidatingHttpClient(
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    /**
+     * Routes a wait found down, with what it found: the next test of the same container fails at once
+     * instead of waiting as long again (each container has its own port, so its own base).
+     */
+    private static final Map<String, String> ROUTES_NEVER_UP = new ConcurrentHashMap<>();
+
     private final String base;
     private final String authorization;
+    /** Where the Campus answering here logs, for the message of a wait that fails. */
+    private final Optional<ContainerLog> log;
 
     private Http(String base, String authorization) {
+        this(base, authorization, ContainerLog.ofThisContainer());
+    }
+
+    private Http(String base, String authorization, Optional<ContainerLog> log) {
         this.base = base;
         this.authorization = authorization;
+        this.log = log;
+    }
+
+    /** The same client, naming that log when a wait fails. */
+    Http loggingTo(ContainerLog campusLog) {
+        return new Http(base, authorization, Optional.of(campusLog));
     }
 
     /** The API in this container, as the LMS with the test key. */
@@ -72,11 +92,6 @@ public final class Http {
     public static Http asAdmin() {
         String token = Base64.getEncoder().encodeToString(("admin:" + CampusContainer.ADMIN_PASSWORD).getBytes());
         return new Http(baseUrl(), "Basic " + token);
-    }
-
-    /** The API of a Campus started outside Pax Exam, on the given port, as the LMS with the given key. */
-    public static Http at(int port, String apiKey) {
-        return new Http("http://127.0.0.1:" + port + "/campus/api/v1", "Bearer " + apiKey);
     }
 
     /** The API of a Campus started outside Pax Exam, on the given port, with that {@code Authorization} header. */
@@ -256,6 +271,11 @@ public final class Http {
 
     /** Waits until the API answers {@code path} with something other than 404 (routes come up with their services). */
     public void awaitRoute(String path, Duration timeout) {
+        String route = base + path;
+        String before = ROUTES_NEVER_UP.get(route);
+        if (before != null) {
+            throw new AssertionError("an earlier wait in this container found the route down; it said: " + before);
+        }
         AssertionError[] lastError = new AssertionError[1];
         try {
             Await.until("route " + path + " up", timeout, () -> {
@@ -267,10 +287,17 @@ public final class Http {
                 }
             }, a -> a != null && a.status() != 404 && a.status() != 503);
         } catch (AssertionError e) {
-            if (lastError[0] != null) {
-                e.addSuppressed(lastError[0]);
+            StringBuilder why = new StringBuilder(e.getMessage());
+            for (Throwable t = lastError[0]; t != null; t = t.getCause()) {
+                why.append(t == lastError[0] ? "; last failure: " : "; caused by: ").append(t);
             }
-            throw e;
+            log.ifPresent(l -> why.append("\n").append(l.problems()));
+            ROUTES_NEVER_UP.put(route, why.toString());
+            AssertionError failed = new AssertionError(why.toString(), e);
+            if (lastError[0] != null) {
+                failed.addSuppressed(lastError[0]);
+            }
+            throw failed;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -26,12 +26,15 @@ public class JobRestartIT {
 
     private static final Duration BOOT = Duration.ofSeconds(180);
 
-    private UnpackedDistribution campus;
+    private Distribution campus;
     private Http api;
 
     @Before
     public void unpack() throws Exception {
-        campus = new UnpackedDistribution("job-restart-it");
+        campus = Distribution.unpack("job-restart-it");
+        if (ItestDatabase.isPostgresql()) {
+            campus.usePostgresql(ItestDatabase.freshPostgresql("campus_job_restart"));
+        }
         campus.setProperty("etc/campus.jobs.cfg", "nodeName", "itest-node");
         campus.setProperty("etc/campus.jobs.cfg", "retryBackoffSeconds", "5");
         campus.setProperty("etc/campus.jobs.cfg", "maxAttempts", "5");
@@ -40,13 +43,13 @@ public class JobRestartIT {
                 "Bundle-Version", "1.0.0",
                 "Bundle-Activator", "org.campus.itests.slow.SlowProvidersActivator",
                 "Import-Package", "org.osgi.framework;version=\"[1.8,2)\",org.campus.api.privacy;version=\"[2.0,3)\""));
-        api = Http.at(campus.httpPort, CampusContainer.LMS_API_KEY);
+        api = campus.http("Bearer " + CampusContainer.LMS_API_KEY);
     }
 
     @After
     public void stop() {
         if (campus != null) {
-            campus.destroy();
+            campus.close();
         }
     }
 
@@ -117,7 +120,7 @@ public class JobRestartIT {
     }
 
     private List<String> erasureLog() throws Exception {
-        Path log = campus.home.resolve("slow-erasures.log");
+        Path log = campus.home().resolve("slow-erasures.log");
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 
