@@ -26,12 +26,14 @@ export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 [ -x "$JAVA" ] || die "no $JAVA"
 
-# build_bench: builds bench/ unless BENCH_SKIP_BUILD=1, then checks that its classpath file is there.
+# build_bench: builds bench/ and the distribution unless BENCH_SKIP_BUILD=1, then checks that bench/'s
+# classpath file is there.
 build_bench() {
   cd "$ROOT"
   if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-    log "building bench/ (mvn -Pbench -pl bench -am package)"
-    mvn -q -Pbench -pl bench -am package -DskipTests
+    # the distribution too: a zip left from an earlier build would measure other code than the checkout's
+    log "building bench/ and the distribution (mvn -Pbench -pl bench,distribution -am install)"
+    mvn -q -Pbench -pl bench,distribution -am install -DskipTests
   fi
   [ -f "$TARGET_DIR/bench.classpath" ] || die "no $TARGET_DIR/bench.classpath: build bench/ first"
   BENCH_CP="$TARGET_DIR/classes:$(cat "$TARGET_DIR/bench.classpath")"
@@ -126,8 +128,9 @@ cleanup() {
   stop_database
 }
 
-# unpack_campus: a fresh copy of the newest distribution zip (built when missing) in $CAMPUS_HOME, on a
-# free port (PORT), with its other fixed ports moved too; arms the trap that stops Campus on exit.
+# unpack_campus: a fresh copy of the newest distribution zip (built when missing; a warning when it is
+# older than the sources) in $CAMPUS_HOME, on a free port (PORT), with its other fixed ports moved too;
+# arms the trap that stops Campus on exit.
 unpack_campus() {
   local zip tmp
   cd "$ROOT"
@@ -137,6 +140,13 @@ unpack_campus() {
     log "no distribution zip: building it (mvn -pl distribution -am install)"
     mvn -q -pl distribution -am install -DskipTests
     zip=$(ls -t distribution/target/campus-distribution-*.zip | head -1)
+  fi
+
+  local newer
+  newer=$(find bundles/*/src features/src distribution/src -type f -newer "$zip" 2>/dev/null | head -3 || true)
+  if [ -n "$newer" ]; then
+    log "WARNING: $zip is older than the sources (e.g. $(echo "$newer" | tr '\n' ' '));" \
+      "this run measures that older build: run without BENCH_SKIP_BUILD=1 to build it again"
   fi
 
   # a Karaf left running from an earlier, killed run: stop it before wiping its folder
