@@ -81,6 +81,16 @@ public final class Distribution implements AutoCloseable {
         return httpPort;
     }
 
+    /**
+     * Puts Campus on the suite's database: its embedded Derby in the Derby run, a new database of the
+     * test cluster named {@code postgresqlName} in the PostgreSQL run.
+     */
+    public void useSuiteDatabase(String postgresqlName) throws IOException {
+        if (ItestDatabase.isPostgresql()) {
+            usePostgresql(ItestDatabase.freshPostgresql(postgresqlName));
+        }
+    }
+
     /** Moves Campus to a database of the test cluster: the README's lines in the data source configuration. */
     public void usePostgresql(String database) throws IOException {
         for (Map.Entry<String, String> line : ItestDatabase.postgresqlDatasource(database).entrySet()) {

@@ -26,9 +26,7 @@ public class DistributionRestartIT {
         campus = Distribution.unpack("restart-it");
         // this test runs in the driver's JVM, beside the OpenAPI conformance check
         System.setProperty(ValidatingHttpClient.VALIDATOR, OpenApiConformance.address());
-        if (ItestDatabase.isPostgresql()) {
-            campus.usePostgresql(ItestDatabase.freshPostgresql("campus_restart"));
-        }
+        campus.useSuiteDatabase("campus_restart");
     }
 
     @After

@@ -32,9 +32,7 @@ public class JobRestartIT {
     @Before
     public void unpack() throws Exception {
         campus = Distribution.unpack("job-restart-it");
-        if (ItestDatabase.isPostgresql()) {
-            campus.usePostgresql(ItestDatabase.freshPostgresql("campus_job_restart"));
-        }
+        campus.useSuiteDatabase("campus_job_restart");
         campus.setProperty("etc/campus.jobs.cfg", "nodeName", "itest-node");
         campus.setProperty("etc/campus.jobs.cfg", "retryBackoffSeconds", "5");
         campus.setProperty("etc/campus.jobs.cfg", "maxAttempts", "5");
